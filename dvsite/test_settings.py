@@ -1,0 +1,21 @@
+"""Test settings: fast hashing, local-memory cache, plain static storage, mail kept in memory."""
+
+from dvsite.settings import *  # noqa: F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SECURE_SSL_REDIRECT = False
+ALLOWED_HOSTS = ["*"]
+WHITENOISE_AUTOREFRESH = True
+# Login throttling needs a request in authenticate(), which `client.login()` does not pass;
+# the tests of django-axes itself switch it back on (dvsite/tests/test_security.py).
+AXES_ENABLED = False
+# Pages are not cached in tests unless a test switches it on (dvsite/tests/test_cache.py).
+PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_VIEW_FLUSH_SECONDS = 0
