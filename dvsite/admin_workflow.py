@@ -1,0 +1,173 @@
+"""The admin side of the publishing base, shared by posts, events and documents.
+
+The workflow is enforced on the server, not by hiding buttons: status is never a form field,
+publish_at is one only for publishers, editors cannot change a published item, a crafted POST is
+refused, and every transition goes through the model methods, which check permissions again.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from simple_history.admin import SimpleHistoryAdmin
+
+from dvsite.publishing import Status, words_match_q
+from dvsite.text import words
+
+# Fields a form never writes: they change only through the workflow methods or the system.
+WORKFLOW_FIELDS = ("status", "status_changed_at", "status_changed_by", "created_at", "created_by")
+
+
+class FoldedSearchMixin:
+    """Accent- and case-insensitive admin search over the folded `search_text` column."""
+
+    search_fields = ["search_text"]
+
+    def get_search_results(self, request, queryset, search_term):
+        # Each word must start a word of the text: "dan" finds "dân", "dang" finds "đảng".
+        return queryset.filter(words_match_q(words(search_term))), False
+
+
+class PublishableAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    """Base admin for a `Publishable` model with revision history (django-simple-history).
+    Subclasses may add fields to `system_fields`."""
+
+    system_fields = WORKFLOW_FIELDS
+    actions = ["submit_selected", "publish_selected", "unpublish_selected", "archive_selected"]
+    history_list_display = ["status"]
+
+    def can_publish(self, request):
+        return self.model.can_publish(request.user)
+
+    # -- permissions ---------------------------------------------------------------------
+
+    def has_publish_permission(self, request):
+        return self.can_publish(request)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.pk:
+            return obj.can_edit(request.user)
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        if obj is None or self.can_publish(request):
+            return True
+        return obj.status == Status.DRAFT
+
+    def delete_queryset(self, request, queryset):
+        if not self.can_publish(request) and queryset.exclude(status=Status.DRAFT).exists():
+            raise PermissionDenied
+        super().delete_queryset(request, queryset)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not self.can_publish(request):
+            # Bulk deletion would reach published items; editors delete drafts one by one.
+            actions.pop("delete_selected", None)
+        return actions
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = [*self.system_fields, *super().get_readonly_fields(request, obj)]
+        if not self.can_publish(request):
+            readonly.append("publish_at")
+        if obj is not None and obj.pk and (obj.status != Status.DRAFT or obj.publish_at):
+            readonly.append("slug")  # stable once the item is (or was) scheduled or public
+        return readonly
+
+    # -- saving: crafted posts are refused, the workflow state survives any form ------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST":
+            self.refuse_crafted_fields(request)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Restoring a revision is an edit: only by who may edit the item as it is now, and
+        (save_model) it brings back content, never an old workflow state."""
+        if request.method == "POST":
+            self.refuse_crafted_fields(request)
+            current = self.model._default_manager.filter(pk=object_id).first()
+            if current is None or not current.can_edit(request.user):
+                raise PermissionDenied
+            request.restoring_revision = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def refuse_crafted_fields(self, request):
+        """Status is never a form field; publish_at is one only for publishers."""
+        crafted = set(self.system_fields) - {"created_at", "created_by"}
+        if not self.can_publish(request):
+            crafted |= {"publish_at", "publish_at_0", "publish_at_1"}
+        if crafted & set(request.POST):
+            raise PermissionDenied("Biểu mẫu không được đổi trạng thái hay thời điểm xuất bản.")
+
+    def save_model(self, request, obj, form, change):
+        user = request.user
+        if change:
+            current = type(obj)._default_manager.get(pk=obj.pk)
+            if not current.can_edit(user):
+                raise PermissionDenied
+            # A restored revision or a crafted form brings back content, never a workflow state.
+            kept = list(self.system_fields)
+            # The publication time is part of the state too: an old version (a draft's, say)
+            # must not unschedule or hide a published item.
+            if not self.can_publish(request) or getattr(request, "restoring_revision", False):
+                kept.append("publish_at")
+            for name in kept:
+                setattr(obj, name, getattr(current, name))
+            if "slug" in form.base_fields and (
+                current.status != Status.DRAFT or current.publish_at
+            ):
+                obj.slug = current.slug
+        else:
+            obj.created_by = user
+            obj.status = Status.DRAFT
+            if not self.can_publish(request):
+                obj.publish_at = None
+        if obj.status == Status.PUBLISHED and not self.can_publish(request):
+            raise PermissionDenied
+        obj.updated_by = user
+        super().save_model(request, obj, form, change)
+
+    # -- bulk actions: each calls the model method, which checks the permission again ---------
+
+    def run_transition(self, request, queryset, action, label, **kwargs):
+        done, refused = 0, []
+        for item in queryset:
+            try:
+                getattr(item, action)(request.user, **kwargs)
+                done += 1
+            except (PermissionDenied, ValidationError):
+                refused.append(str(item))
+        plural = self.model._meta.verbose_name_plural
+        if done:
+            self.message_user(request, f"{label}: {done} {plural}.", messages.SUCCESS)
+        if refused:
+            self.message_user(
+                request, f"Không thể {label.lower()}: " + "; ".join(refused), messages.WARNING
+            )
+
+    @admin.action(description="Gửi duyệt các mục đã chọn", permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self.run_transition(request, queryset, "submit", "Gửi duyệt")
+
+    @admin.action(description="Xuất bản các mục đã chọn", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self.run_transition(request, queryset, "publish", "Xuất bản")
+
+    @admin.action(description="Gỡ xuống các mục đã chọn", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self.run_transition(
+            request, queryset.filter(status=Status.PUBLISHED), "unpublish", "Gỡ xuống"
+        )
+
+    @admin.action(description="Lưu trữ các mục đã chọn", permissions=["publish"])
+    def archive_selected(self, request, queryset):
+        self.run_transition(request, queryset, "archive", "Lưu trữ")
+
+    # -- list columns ----------------------------------------------------------------------
+
+    @admin.display(description="Trạng thái", ordering="status")
+    def status_label(self, obj):
+        if obj.is_scheduled:
+            return "Hẹn giờ xuất bản"
+        return obj.get_status_display()

@@ -1,0 +1,247 @@
+"""The publishing base shared by news posts, events and registry documents.
+
+`PublishableQuerySet.published()` is the one definition of what the public may see.
+State changes go through the model methods below, which check permissions on the server.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, models
+from django.utils import timezone
+
+from dvsite.text import nfc, words
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Bản nháp"
+    REVIEW = "review", "Chờ duyệt"
+    PUBLISHED = "published", "Đã xuất bản"
+    ARCHIVED = "archived", "Lưu trữ"
+
+
+def published_q(prefix="", now=None):
+    """The public rule as a Q, for a related model reached through `prefix` ("posts__")."""
+    return models.Q(
+        **{f"{prefix}status": Status.PUBLISHED, f"{prefix}publish_at__lte": now or timezone.now()}
+    )
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Status published and `publish_at` not in the future."""
+        return self.filter(published_q(now=now))
+
+    def visible_to(self, user, now=None):
+        """What `user` may open at its public URL: staff preview everything."""
+        if user is not None and user.is_active and user.is_staff:
+            return self.all()
+        return self.published(now=now)
+
+    def first_rows(self, limit):
+        """The first `limit` rows in this queryset's order, picked by id first.
+
+        Sorting then reads only the columns the order and the filters need (from an index,
+        where one covers them) instead of whole rows: for the short lists of the home page and
+        the sidebars, where SQLite otherwise sorted every public row with all its columns.
+        Returns a plain queryset of those rows in the same order: add select_related(),
+        defer() or annotations after.
+        """
+        ids = self.values("pk")[:limit]
+        # Only the ids carry the filters: repeated outside, SQLite walked them again instead
+        # of looking the few rows up. Order by fields (not annotations); chain the rest after.
+        return self.model._default_manager.filter(pk__in=ids).order_by(*self.query.order_by)
+
+
+def pk_in_any(*id_querysets):
+    """Q for rows whose pk is among any of the (sliced) `values("pk")` querysets, in one query.
+
+    One IN over their UNION where the database allows a LIMIT in each part (PostgreSQL walks
+    each by its index); elsewhere (SQLite) an OR of INs, which SQLite answers by rowid.
+    An OR of INs made PostgreSQL scan the whole table.
+    """
+    if connection.features.supports_slicing_ordering_in_compound:
+        first, *rest = id_querysets
+        return models.Q(pk__in=first.union(*rest, all=True))
+    condition = models.Q()
+    for ids in id_querysets:
+        condition |= models.Q(pk__in=ids)
+    return condition
+
+
+def normalize_text_fields(instance):
+    """Store every char/text field of `instance` in NFC."""
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, (models.CharField, models.TextField)):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str):
+                setattr(instance, field.attname, nfc(value))
+
+
+def folded_words(text):
+    """ " dan van kheo": folded words, each preceded by a space so a word prefix is `LIKE '% dan%'`."""
+    return "".join(f" {word}" for word in words(text))
+
+
+def words_match_q(query_words, field="search_text"):
+    """Every word starts a word of `field`, stored by `folded_words`: " dan" finds "dân", "23"
+    does not find "123"."""
+    condition = models.Q()
+    for word in query_words:
+        condition &= models.Q(**{f"{field}__contains": f" {word}"})
+    return condition
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField("Tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("Cập nhật lúc", auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Người tạo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Người sửa cuối",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
+
+
+class Publishable(TimeStamped):
+    status = models.CharField(
+        "Trạng thái", max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        "Thời điểm xuất bản",
+        null=True,
+        blank=True,
+        help_text="Để trống khi xuất bản ngay; đặt thời điểm trong tương lai để hẹn giờ.",
+    )
+    status_changed_at = models.DateTimeField(
+        "Đổi trạng thái lúc", null=True, blank=True, editable=False
+    )
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Người đổi trạng thái",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    # Folded words (" dan van kheo") kept beside the text, so search matches accent-, case- and
+    # normalisation-insensitively on every database. Filled on save from `search_parts()`.
+    search_title = models.TextField(editable=False, blank=True, default="")
+    search_text = models.TextField(editable=False, blank=True, default="")
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="%(app_label)s_%(class)s_pub"),
+        ]
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_fields()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
+        super().save(*args, **kwargs)
+
+    def refresh_search_fields(self):
+        """Fill `search_title`/`search_text` (save() does; bulk loaders call it themselves)."""
+        self.search_title = folded_words(str(self))
+        self.search_text = folded_words(" ".join(p for p in self.search_parts() if p))
+
+    def search_parts(self):
+        """The texts search looks in; models add their own fields."""
+        return [str(self)]
+
+    # -- visibility ---------------------------------------------------------------
+
+    def is_public(self, now=None):
+        return (
+            self.status == Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= (now or timezone.now())
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == Status.PUBLISHED and not self.is_public()
+
+    # -- permissions --------------------------------------------------------------
+
+    @classmethod
+    def permission_name(cls, action):
+        return f"{cls._meta.app_label}.{action}_{cls._meta.model_name}"
+
+    @classmethod
+    def can_publish(cls, user):
+        return bool(user and user.is_active and user.has_perm(cls.permission_name("publish")))
+
+    def can_edit(self, user):
+        """Editors edit drafts and posts in review; published ones need a publisher."""
+        if not (user and user.is_active and user.has_perm(self.permission_name("change"))):
+            return False
+        if self.status in (Status.PUBLISHED, Status.ARCHIVED):
+            return self.can_publish(user)
+        return True
+
+    def _require_publisher(self, user):
+        if not self.can_publish(user):
+            raise PermissionDenied("Bạn không có quyền xuất bản hoặc gỡ nội dung này.")
+
+    # -- transitions --------------------------------------------------------------
+
+    def _set_status(self, status, user):
+        self.status = status
+        self.status_changed_at = timezone.now()
+        self.status_changed_by = user
+        if user is not None and user.pk:
+            self.updated_by = user
+        self.save()
+
+    def submit(self, user):
+        """Draft -> in review."""
+        if not (user and user.has_perm(self.permission_name("change"))):
+            raise PermissionDenied("Bạn không có quyền gửi duyệt nội dung này.")
+        if self.status != Status.DRAFT:
+            raise ValidationError("Chỉ bản nháp mới được gửi duyệt.")
+        self._set_status(Status.REVIEW, user)
+
+    def publish(self, user, at=None):
+        """Publish now, or at `at` (a scheduled publication)."""
+        self._require_publisher(user)
+        # Re-publishing keeps the original publication time unless a new one is given.
+        self.publish_at = at or self.publish_at or timezone.now()
+        self._set_status(Status.PUBLISHED, user)
+
+    def unpublish(self, user):
+        """Take a published item off the site; it becomes a draft again."""
+        self._require_publisher(user)
+        self._set_status(Status.DRAFT, user)
+
+    def send_back(self, user):
+        """Return an item in review to its author as a draft."""
+        self._require_publisher(user)
+        self._set_status(Status.DRAFT, user)
+
+    def archive(self, user):
+        self._require_publisher(user)
+        self._set_status(Status.ARCHIVED, user)
