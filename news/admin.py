@@ -1,0 +1,212 @@
+"""The news back office. The workflow is enforced here on the server, not by hiding buttons:
+status is never a form field, publish_at is one only for publishers, editors cannot change a
+published post, and every transition goes through the model methods, which check permissions.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponseRedirect
+from django.utils.html import format_html, format_html_join
+
+from dvsite.admin_workflow import WORKFLOW_FIELDS, PublishableAdmin
+from dvsite.dates import format_datetime as vi_datetime
+from dvsite.publishing import Status
+from news.models import Category, Post, Topic, TopicRule, WorkflowNote
+
+WORKFLOW_BUTTON_PREFIX = "_workflow_"
+COMMENT_FIELD = "workflow_comment"
+
+
+@admin.register(Post)
+class PostAdmin(PublishableAdmin):
+    system_fields = (*WORKFLOW_FIELDS, "view_count", "import_key", "import_checksum")
+    readonly_fields = ("workflow_log",)
+    list_display = (
+        "title",
+        "status_label",
+        "publish_at",
+        "category",
+        "tag_list",
+        "created_by",
+        "view_link",
+    )
+    list_filter = ("status", "category", "tags", ("publish_at", admin.DateFieldListFilter))
+    list_select_related = ("category", "created_by")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    date_hierarchy = "publish_at"
+    ordering = ("-updated_at",)
+    list_per_page = 50
+    actions = ["submit_selected", "publish_selected", "unpublish_selected", "archive_selected"]
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "summary", "body")}),
+        ("Ảnh đại diện", {"fields": ("image", "image_alt", "image_caption")}),
+        (
+            "Nguồn và phân loại",
+            {"fields": ("byline", "source_name", "source_url", "category", "tags", "is_featured")},
+        ),
+        (
+            "Xuất bản",
+            {
+                "fields": (
+                    "status",
+                    "publish_at",
+                    "status_changed_at",
+                    "status_changed_by",
+                    "created_by",
+                    "view_count",
+                    "workflow_log",
+                )
+            },
+        ),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tags")
+
+    # -- saving: crafted posts are refused, the workflow state survives any form --------
+
+    # -- workflow buttons on the change form -----------------------------------------------
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context["workflow_actions"] = [
+                (f"{WORKFLOW_BUTTON_PREFIX}{a}", WorkflowNote.Action(a).label, a)
+                for a in obj.available_actions(request.user)
+            ]
+        else:
+            context["workflow_actions"] = [
+                (f"{WORKFLOW_BUTTON_PREFIX}submit", "Lưu và gửi duyệt", "submit")
+            ]
+        context["workflow_comment_field"] = COMMENT_FIELD
+        context["workflow_can_publish"] = Post.can_publish(request.user)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _requested_action(self, request):
+        for key in request.POST:
+            if key.startswith(WORKFLOW_BUTTON_PREFIX):
+                action = key.removeprefix(WORKFLOW_BUTTON_PREFIX)
+                if action in WorkflowNote.Action.values:
+                    return action
+        return None
+
+    def _apply_action(self, request, obj):
+        """Run the transition asked for by a button; PermissionDenied aborts the whole save."""
+        action = self._requested_action(request)
+        if action is None:
+            return None
+        comment = request.POST.get(COMMENT_FIELD, "").strip()
+        try:
+            getattr(obj, action)(request.user, comment=comment)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        self.message_user(
+            request, f"{WorkflowNote.Action(action).label}: “{obj}”.", messages.SUCCESS
+        )
+        return HttpResponseRedirect(request.path)
+
+    def response_change(self, request, obj):
+        return self._apply_action(request, obj) or super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        response = self._apply_action(request, obj)
+        if response is not None:
+            return HttpResponseRedirect(self._change_url(obj))
+        return super().response_add(request, obj, post_url_continue)
+
+    def _change_url(self, obj):
+        from django.urls import reverse  # noqa: PLC0415
+
+        return reverse("admin:news_post_change", args=[obj.pk], current_app=self.admin_site.name)
+
+    # -- bulk actions: each calls the model method, which checks the permission again ---------
+
+    @admin.action(description="Gửi duyệt các bài đã chọn", permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self.run_transition(
+            request, queryset, WorkflowNote.Action.SUBMIT, WorkflowNote.Action.SUBMIT.label
+        )
+
+    @admin.action(description="Xuất bản các bài đã chọn", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self.run_transition(
+            request, queryset, WorkflowNote.Action.PUBLISH, WorkflowNote.Action.PUBLISH.label
+        )
+
+    @admin.action(description="Gỡ xuống các bài đã chọn", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        unpublish = WorkflowNote.Action.UNPUBLISH
+        self.run_transition(
+            request, queryset.filter(status=Status.PUBLISHED), unpublish, unpublish.label
+        )
+
+    @admin.action(description="Lưu trữ các bài đã chọn", permissions=["publish"])
+    def archive_selected(self, request, queryset):
+        self.run_transition(
+            request, queryset, WorkflowNote.Action.ARCHIVE, WorkflowNote.Action.ARCHIVE.label
+        )
+
+    # -- list columns ----------------------------------------------------------------------
+
+    @admin.display(description="Nhật ký duyệt bài")
+    def workflow_log(self, obj):
+        if obj is None or not obj.pk:
+            return "–"
+        notes = obj.workflow_notes.select_related("user")
+        rows = format_html_join(
+            "",
+            "<li>{} – {} – {}{}</li>",
+            (
+                (
+                    vi_datetime(n.created_at),
+                    n.get_action_display(),
+                    n.user or "hệ thống",
+                    f": {n.comment}" if n.comment else "",
+                )
+                for n in notes
+            ),
+        )
+        return format_html("<ul>{}</ul>", rows) if rows else "–"
+
+    @admin.display(description="Chủ đề")
+    def tag_list(self, obj):
+        return ", ".join(tag.name for tag in obj.tags.all())
+
+    @admin.display(description="Xem trên trang")
+    def view_link(self, obj):
+        label = "Xem trên trang" if obj.is_public() else "Xem trước"
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label
+        )
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "position")
+    list_editable = ("position",)
+    search_fields = ("name",)
+    fields = ("name", "slug", "description", "position")
+
+    def get_readonly_fields(self, request, obj=None):
+        # Left empty, the slug is made from the Vietnamese name ("dan-van-kheo").
+        return ("slug",) if obj is not None and obj.pk else ()
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name",)
+    readonly_fields = ("slug",)
+    fields = ("name", "slug")
+
+
+@admin.register(TopicRule)
+class TopicRuleAdmin(admin.ModelAdmin):
+    list_display = ("name", "is_active", "phrase_preview")
+    list_filter = ("is_active",)
+    search_fields = ("name", "phrases")
+
+    @admin.display(description="Cụm từ")
+    def phrase_preview(self, obj):
+        return format_html_join(", ", "{}", ((p,) for p in obj.phrase_list()[:5]))

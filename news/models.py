@@ -1,0 +1,407 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connections, models
+from django.db.models import F
+from django.utils.html import strip_tags
+from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
+from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
+
+from dvsite import text
+from dvsite.html import rich_text_field, sanitize_html
+from dvsite.links import object_url
+from dvsite.publishing import Publishable, PublishableQuerySet, Status, TimeStamped
+from dvsite.slugs import SlugFromNameMixin, unique_slug
+from news import images
+
+
+class Category(SlugFromNameMixin, TimeStamped):
+    """A chuyên mục: "Tin tức – Sự kiện", "Dân vận khéo", "Quy chế dân chủ ở cơ sở" …"""
+
+    name = models.CharField("Tên chuyên mục", max_length=200, unique=True)
+    slug = models.SlugField("Đường dẫn", max_length=200, unique=True, blank=True)
+    description = models.TextField("Mô tả", blank=True)
+    position = models.PositiveSmallIntegerField("Thứ tự", default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "chuyên mục"
+        verbose_name_plural = "chuyên mục"
+
+    def get_absolute_url(self):
+        return object_url("news:category", slug=self.slug)
+
+
+class TopicQuerySet(models.QuerySet):
+    def trending(self, limit, window=200, now=None):
+        """The topics most used by the `window` newest public posts, most used first.
+
+        What people write about now, for the home page's entry points by theme. The newest
+        posts come from `published()` (compiled, not restated); their tag links are joined from
+        them, a few hundred index lookups: as an IN (…) PostgreSQL read all the links instead,
+        and counting every public post per topic read tens of thousands on every home page.
+        """
+        recent = (
+            Post.objects.published(now=now)
+            .order_by("-publish_at", "-id")
+            .values(post_id=models.F("pk"))[:window]
+        )
+        recent_sql, params = recent.query.sql_with_params()
+        quote = connections[self.db].ops.quote_name
+        topic, link = quote(Topic._meta.db_table), quote(TaggedPost._meta.db_table)
+        return list(
+            # Only compiled ORM SQL and quoted table names are pasted in; values are params.
+            self.raw(
+                f"SELECT t.id, t.name, t.slug, COUNT(*) AS uses FROM ({recent_sql}) recent "  # noqa: S608
+                f"JOIN {link} l ON l.content_object_id = recent.post_id "
+                f"JOIN {topic} t ON t.id = l.tag_id "
+                "GROUP BY t.id, t.name, t.slug ORDER BY uses DESC, t.name LIMIT %s",
+                [*params, limit],
+            )
+        )
+
+
+class Topic(TagBase):
+    """A topic tag ("Dân vận khéo"), its slug readable in Vietnamese ("dan-van-kheo")."""
+
+    # taggit's manager (backups refer to topics by name) with the queries below.
+    objects = NaturalKeyManager.from_queryset(TopicQuerySet)()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "chủ đề"
+        verbose_name_plural = "chủ đề"
+
+    def slugify(self, tag, i=None):
+        # taggit calls this with i = 1, 2 … when the plain slug is taken.
+        slug = text.slugify(tag, max_length=90) or "chu-de"
+        if i is not None:
+            slug = f"{slug}-{i}"
+        return slug
+
+    def get_absolute_url(self):
+        return object_url("news:tag", tag_slug=self.slug)
+
+
+class TaggedPost(TaggedItemBase):
+    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_posts")
+    content_object = models.ForeignKey("Post", on_delete=models.CASCADE, related_name="topic_links")
+
+    class Meta:
+        verbose_name = "gắn chủ đề"
+        verbose_name_plural = "gắn chủ đề"
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="news_taggedpost_unique")
+        ]
+
+
+class PostQuerySet(PublishableQuerySet):
+    # What a card in a list shows (templates/news/includes/post_card.html): fetching only these
+    # skips the body, the search columns and the bookkeeping timestamps of every row.
+    CARD_FIELDS = (
+        "title",
+        "slug",
+        "summary",
+        "image",
+        "image_renditions",
+        "image_alt",
+        "image_caption",
+        "publish_at",
+        "status",
+        "is_featured",
+        "view_count",
+        "category",
+    )
+    # A link in a short list ("Xem nhiều nhất", "Tin cùng chuyên mục").
+    LINK_FIELDS = ("title", "slug", "publish_at", "status")
+
+    def with_relations(self):
+        """Posts with their category and tags, in a fixed number of queries."""
+        # The tag links with their topics in one plain prefetch: taggit's own prefetch of
+        # "tags" built a queryset per post (a third of a list page's database time).
+        links = TaggedPost.objects.select_related("tag").order_by("pk")
+        return self.select_related("category").prefetch_related(
+            models.Prefetch("topic_links", queryset=links, to_attr="prefetched_topic_links")
+        )
+
+    def for_listing(self):
+        """What a list of posts shows: its cards' columns, categories and topics."""
+        return self.with_relations().only(*self.CARD_FIELDS)
+
+    def most_read(self, limit=5, now=None):
+        """The `limit` public posts with the most views ("Đọc nhiều")."""
+        return (
+            self.published(now=now)
+            .order_by(*self.model.MOST_READ_ORDER)
+            .first_rows(limit)
+            .only(*self.LINK_FIELDS)
+        )
+
+    def related_to(self, post, limit=6, now=None):
+        """Published posts of the same category ("Tin cùng chuyên mục"), newest first."""
+        if post.category_id is None:
+            return self.none()
+        return (
+            self.published(now=now)
+            .filter(category_id=post.category_id)
+            .exclude(pk=post.pk)
+            .only(*self.LINK_FIELDS)[:limit]
+        )
+
+
+class Post(Publishable):
+    title = models.CharField("Tiêu đề", max_length=300)
+    slug = models.SlugField(
+        "Đường dẫn",
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="Tạo tự động từ tiêu đề; không đổi sau khi đã xuất bản.",
+    )
+    summary = models.TextField("Sapo (tóm tắt)", blank=True)
+    body = rich_text_field("Nội dung")
+    image = models.ImageField(
+        "Ảnh đại diện",
+        upload_to="news/%Y/%m/",
+        blank=True,
+        validators=[images.validate_image_upload],
+        help_text="JPEG, PNG hoặc WebP; tối đa 5 MB và 40 triệu điểm ảnh.",
+    )
+    # {"source": image name, "widths": [400, 800, …]}: which renditions exist for which image.
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    image_alt = models.CharField(
+        "Mô tả ảnh (alt)", max_length=300, blank=True, help_text="Bắt buộc khi có ảnh."
+    )
+    image_caption = models.CharField("Chú thích ảnh", max_length=500, blank=True)
+    byline = models.CharField("Tác giả (bút danh)", max_length=200, blank=True)
+    source_name = models.CharField("Nguồn", max_length=200, blank=True)
+    source_url = models.URLField("Địa chỉ nguồn", max_length=500, blank=True)
+    category = models.ForeignKey(
+        Category,
+        verbose_name="Chuyên mục",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+    )
+    tags = TaggableManager(
+        "Chủ đề", blank=True, through=TaggedPost, help_text="Các chủ đề, phân cách bằng dấu phẩy."
+    )
+    is_featured = models.BooleanField("Tin nổi bật", default=False)
+    view_count = models.PositiveIntegerField("Lượt xem", default=0, editable=False)
+    # Set by `import_seeds`: where the post came from and a checksum of what was imported, so a
+    # re-import is idempotent and never overwrites what an editor changed since.
+    import_key = models.CharField(
+        max_length=200, unique=True, null=True, blank=True, editable=False
+    )
+    import_checksum = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = PostQuerySet.as_manager()
+
+    # "Xem nhiều nhất": the most views first, then the newest.
+    MOST_READ_ORDER = ("-view_count", "-publish_at", "-id")
+
+    def most_read_key(self):
+        """MOST_READ_ORDER as a sort key (sort descending) for posts already fetched."""
+        return (self.view_count, self.publish_at, self.pk)
+
+    history = HistoricalRecords(
+        excluded_fields=["view_count", "search_title", "search_text"],
+        verbose_name="phiên bản bài viết",
+        verbose_name_plural="phiên bản bài viết",
+    )
+
+    class Meta(Publishable.Meta):
+        ordering = ["-publish_at", "-id"]
+        verbose_name = "bài viết"
+        verbose_name_plural = "bài viết"
+        permissions = [("publish_post", "Có thể xuất bản, hẹn giờ và gỡ bài viết")]
+        indexes = [
+            *Publishable.Meta.indexes,
+            # "Đọc nhiều" (most_read): the published rows already in order, and every column
+            # the choice reads, so first_rows() takes the top ids from the index alone.
+            models.Index(
+                fields=["status", "-view_count", "-publish_at", "-id"], name="news_post_most_read"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return object_url("news:detail", slug=self.slug)
+
+    @property
+    def topics(self):
+        """The post's topic tags in the order they were added (prefetched by with_relations)."""
+        if hasattr(self, "prefetched_topic_links"):
+            return [link.tag for link in self.prefetched_topic_links]
+        return list(self.tags.all())
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": "Ảnh đại diện cần có mô tả (alt) cho người khiếm thị."}
+            )
+
+    def count_view(self):
+        """One more reader: a single UPDATE, safe under concurrent requests."""
+        type(self)._default_manager.filter(pk=self.pk).update(view_count=F("view_count") + 1)
+
+    def search_parts(self):
+        return [self.title, self.summary, strip_tags(self.body), self.byline, self.image_caption]
+
+    def save(self, *args, **kwargs):
+        # The slug is stable once the post has been public.
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+        self._refresh_renditions()
+
+    # -- images ------------------------------------------------------------------------------
+
+    def _refresh_renditions(self):
+        """Make renditions once per uploaded image (after save, when the file is stored)."""
+        if not self.image:
+            wanted = {}
+        elif self.image_renditions.get("source") == self.image.name:
+            return
+        else:
+            try:
+                wanted = images.make_renditions(self.image)
+            except (OSError, ValueError):
+                wanted = {}
+        if wanted != self.image_renditions:
+            if self.image_renditions.get("source") != wanted.get("source"):
+                images.delete_renditions(self.image.storage, self.image_renditions)
+            self.image_renditions = wanted
+            type(self)._default_manager.filter(pk=self.pk).update(image_renditions=wanted)
+
+    def image_srcsets(self):
+        return images.srcsets(self.image, self.image_renditions)
+
+    # -- workflow (the checks are in Publishable; news adds notes and notifications) ---------
+
+    def _transition(self, action, user, comment=""):
+        from news import notifications  # noqa: PLC0415 (notifications import the models)
+
+        method = getattr(super(), action)
+        self._change_reason = WorkflowNote.reason(action, comment)
+        try:
+            method(user)
+        finally:
+            del self._change_reason
+        WorkflowNote.objects.create(post=self, action=action, user=user, comment=comment)
+        notifications.after_transition(self, action, user, comment)
+
+    def submit(self, user, comment=""):
+        self._transition(WorkflowNote.Action.SUBMIT, user, comment)
+
+    def publish(self, user, at=None, comment=""):
+        self._require_publisher(user)
+        if at is not None:
+            self.publish_at = at
+        self._transition(WorkflowNote.Action.PUBLISH, user, comment)
+
+    def unpublish(self, user, comment=""):
+        self._transition(WorkflowNote.Action.UNPUBLISH, user, comment)
+
+    def send_back(self, user, comment=""):
+        self._require_publisher(user)
+        if self.status != Status.REVIEW:
+            raise ValidationError("Chỉ bài đang chờ duyệt mới trả lại được.")
+        if not (comment or "").strip():
+            raise ValidationError("Hãy ghi lý do trả lại cho tác giả.")
+        self._transition(WorkflowNote.Action.SEND_BACK, user, comment.strip())
+
+    def archive(self, user, comment=""):
+        self._transition(WorkflowNote.Action.ARCHIVE, user, comment)
+
+    def available_actions(self, user):
+        """The transitions `user` may apply now, as WorkflowNote.Action values."""
+        Action = WorkflowNote.Action
+        actions = []
+        if self.status == Status.DRAFT and self.can_edit(user):
+            actions.append(Action.SUBMIT)
+        if self.can_publish(user):
+            if self.status in (Status.DRAFT, Status.REVIEW, Status.ARCHIVED):
+                actions.append(Action.PUBLISH)
+            if self.status == Status.REVIEW:
+                actions.append(Action.SEND_BACK)
+            if self.status == Status.PUBLISHED:
+                actions.append(Action.UNPUBLISH)
+            if self.status != Status.ARCHIVED:
+                actions.append(Action.ARCHIVE)
+        return actions
+
+    @property
+    def author(self):
+        return self.created_by
+
+
+class TopicRule(models.Model):
+    """A topic tag and the phrases that trigger it when articles are imported.
+
+    Editors extend the vocabulary here; matching is accent- and case-insensitive (see `fold`).
+    """
+
+    name = models.CharField("Chủ đề (thẻ)", max_length=100, unique=True)
+    phrases = models.TextField(
+        "Cụm từ kích hoạt",
+        help_text="Mỗi dòng một cụm từ; so khớp không phân biệt dấu và hoa thường.",
+    )
+    is_active = models.BooleanField("Đang dùng", default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "quy tắc gắn chủ đề"
+        verbose_name_plural = "quy tắc gắn chủ đề"
+
+    def __str__(self):
+        return self.name
+
+    def phrase_list(self):
+        return [line.strip() for line in self.phrases.splitlines() if line.strip()]
+
+
+class WorkflowNote(models.Model):
+    """Who moved a post between states, when, and why (a send-back comment stays here)."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", "Gửi duyệt"
+        PUBLISH = "publish", "Xuất bản"
+        UNPUBLISH = "unpublish", "Gỡ xuống"
+        SEND_BACK = "send_back", "Trả lại"
+        ARCHIVE = "archive", "Lưu trữ"
+
+    post = models.ForeignKey(
+        Post, verbose_name="Bài viết", on_delete=models.CASCADE, related_name="workflow_notes"
+    )
+    action = models.CharField("Thao tác", max_length=16, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Người thực hiện",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    comment = models.TextField("Ghi chú", blank=True)
+    created_at = models.DateTimeField("Thời điểm", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "nhật ký duyệt bài"
+        verbose_name_plural = "nhật ký duyệt bài"
+
+    def __str__(self):
+        return f"{self.get_action_display()} – {self.post}"
+
+    @classmethod
+    def reason(cls, action, comment=""):
+        """The change reason shown in the revision history (simple-history keeps 100 chars)."""
+        label = cls.Action(action).label
+        if comment:
+            label = f"{label}: {comment}"
+        return label if len(label) <= 100 else label[:99] + "…"

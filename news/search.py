@@ -1,0 +1,15 @@
+"""What site-wide search offers from the news app."""
+
+from django.utils.html import strip_tags
+
+from dvsite.search import SearchSource
+from news.models import Post
+
+SEARCH_SOURCE = SearchSource(
+    kind="post",
+    label="Tin tức",
+    queryset=lambda: Post.objects.published().select_related("category"),
+    date=lambda post: post.publish_at,
+    date_field="publish_at",
+    text=lambda post: f"{post.summary} {strip_tags(post.body)}",
+)

@@ -1,0 +1,89 @@
+"""Public news pages. What the public sees is `Post.objects.published()`, nothing else."""
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.generic import DetailView, ListView
+
+from dvsite import cache as page_cache
+from dvsite.preview import PreviewableDetailMixin
+from news.models import Category, Post, Topic
+
+PAGE_SIZE = 12
+
+
+class PostListView(ListView):
+    template_name = "news/post_list.html"
+    context_object_name = "posts"
+    paginate_by = PAGE_SIZE
+    heading = "Tin tức"
+
+    def get_queryset(self):
+        return Post.objects.published().for_listing()
+
+    def get_crumbs(self):
+        return [(self.heading, None)]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["heading"] = self.heading
+        context["crumbs"] = self.get_crumbs()
+        context["most_read"] = Post.objects.most_read()
+        return context
+
+
+class CategoryPostListView(PostListView):
+    def get_queryset(self):
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        self.heading = self.category.name
+        return super().get_queryset().filter(category=self.category)
+
+    def get_crumbs(self):
+        return [("Tin tức", reverse("news:list")), (self.heading, None)]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["category"] = self.category
+        context["description"] = self.category.description
+        return context
+
+
+class TopicPostListView(PostListView):
+    def get_queryset(self):
+        self.topic = get_object_or_404(Topic, slug=self.kwargs["tag_slug"])
+        self.heading = f"Chủ đề: {self.topic.name}"
+        return super().get_queryset().filter(tags=self.topic)
+
+    def get_crumbs(self):
+        return [("Tin tức", reverse("news:list")), (self.heading, None)]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["topic"] = self.topic
+        return context
+
+
+class PostDetailView(PreviewableDetailMixin, DetailView):
+    template_name = "news/post_detail.html"
+    context_object_name = "post"
+
+    queryset = Post.objects.with_relations()
+
+    def get_object(self, queryset=None):
+        post = super().get_object(queryset)
+        if post.is_public():
+            post.count_view()
+            page_cache.count_view_on_hit(self.request, post)
+        return post
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        post = self.object
+        crumbs = [("Tin tức", reverse("news:list"))]
+        if post.category:
+            crumbs.append((post.category.name, post.category.get_absolute_url()))
+        crumbs.append((post.title, None))
+        context["crumbs"] = crumbs
+        context["related_posts"] = Post.objects.related_to(post)
+        context["most_read"] = Post.objects.most_read()
+        context["share_url"] = self.request.build_absolute_uri(post.get_absolute_url())
+        return context
