@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DocsRegistryConfig(AppConfig):
+    name = "docs_registry"
+    verbose_name = "Văn bản"

@@ -1,0 +1,368 @@
+import posixpath
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, Exists, F, OuterRef, Value, When
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from dvsite import search
+from dvsite.links import object_url
+from dvsite.publishing import Publishable, PublishableQuerySet, TimeStamped
+from dvsite.slugs import SlugFromNameMixin, unique_slug
+from dvsite.text import words
+from news.models import Topic
+
+from . import numbers
+from .pdf_text import extract_pdf_text
+from .validators import ALLOWED_TYPES, clean_file_name, sniff, validate_attachment
+
+
+class DocumentType(SlugFromNameMixin, TimeStamped):
+    """Loại văn bản: Quyết định (QĐ), Nghị quyết (NQ), Luật …"""
+
+    name = models.CharField("Tên loại", max_length=100, unique=True)
+    abbreviation = models.CharField("Viết tắt", max_length=10, blank=True)
+    slug = models.SlugField("Đường dẫn", max_length=120, unique=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "loại văn bản"
+        verbose_name_plural = "loại văn bản"
+
+
+class Issuer(SlugFromNameMixin, TimeStamped):
+    """Cơ quan ban hành: Bộ Chính trị (TW), Ban Thường vụ Tỉnh ủy (TU), Chính phủ (CP) …"""
+
+    name = models.CharField("Tên cơ quan", max_length=200, unique=True)
+    suffix = models.CharField(
+        "Ký hiệu trong số văn bản",
+        max_length=30,
+        blank=True,
+        help_text="Phần sau dấu “/” của số ký hiệu, ví dụ TW, TU, ĐUK, CP.",
+    )
+    slug = models.SlugField("Đường dẫn", max_length=200, unique=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "cơ quan ban hành"
+        verbose_name_plural = "cơ quan ban hành"
+
+
+class Validity(models.TextChoices):
+    IN_FORCE = "in_force", "Còn hiệu lực"
+    EXPIRED = "expired", "Hết hiệu lực"
+    REPLACED = "replaced", "Bị thay thế"
+
+
+class DocumentQuerySet(PublishableQuerySet):
+    def public(self, now=None):
+        """What any public page, feed, sitemap, search or export may list."""
+        return self.published(now=now).filter(is_internal=False)
+
+    def visible_to(self, user, now=None):
+        if user is not None and user.is_active and user.is_staff:
+            return self.all()
+        return self.public(now=now)
+
+    def with_validity(self, today=None):
+        """Annotate `validity`: the one rule for còn hiệu lực / hết hiệu lực / bị thay thế.
+
+        Replaced when another document replaces it; expired once its expiry date has come;
+        otherwise the status an editor stored.
+        """
+        today = today or timezone.localdate()
+        replacements = Document.replaces.through.objects.filter(to_document=OuterRef("pk"))
+        return self.annotate(
+            validity=Case(
+                When(Exists(replacements), then=Value(Validity.REPLACED)),
+                When(expiry_date__lte=today, then=Value(Validity.EXPIRED)),
+                default=F("manual_validity"),
+                output_field=models.CharField(),
+            )
+        )
+
+    def search(self, query):
+        """Any written form of a number, or folded words of which every one must match."""
+        parsed = numbers.parse(query)
+        if parsed:
+            return self.filter(number=parsed.number)
+        query_words = words(query)[:12]
+        return search.text_matches(self, query_words) if query_words else self
+
+    def newest_first(self):
+        return self.order_by(F("issue_date").desc(nulls_last=True), "-issue_year", "-id")
+
+
+def attachment_path(instance, filename):
+    today = timezone.localdate()
+    return posixpath.join("van-ban", f"{today:%Y}", clean_file_name(filename))
+
+
+class Document(Publishable):
+    number = models.CharField(
+        "Số ký hiệu",
+        max_length=100,
+        help_text="Viết theo mẫu 23-QĐ/TW hoặc 59/2023/NĐ-CP; hệ thống tự chuẩn hoá.",
+    )
+    doc_type = models.ForeignKey(
+        DocumentType,
+        verbose_name="Loại văn bản",
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
+    issuer = models.ForeignKey(
+        Issuer, verbose_name="Cơ quan ban hành", on_delete=models.PROTECT, related_name="documents"
+    )
+    issue_date = models.DateField("Ngày ban hành", null=True, blank=True)
+    # Always set (0 = unknown) so the identity constraint holds on every database: NULLs are
+    # distinct in unique constraints on both SQLite and PostgreSQL.
+    issue_year = models.PositiveSmallIntegerField(
+        "Năm ban hành",
+        default=0,
+        blank=True,
+        help_text="Tự lấy từ ngày ban hành; nhập riêng khi chỉ biết năm. 0 = chưa rõ.",
+    )
+    effective_date = models.DateField("Ngày hiệu lực", null=True, blank=True)
+    expiry_date = models.DateField("Ngày hết hiệu lực", null=True, blank=True)
+    title = models.TextField("Trích yếu", blank=True)
+    signer = models.CharField("Người ký", max_length=200, blank=True)
+    slug = models.SlugField("Đường dẫn", max_length=200, unique=True, blank=True)
+    manual_validity = models.CharField(
+        "Tình trạng hiệu lực",
+        max_length=16,
+        choices=Validity.choices,
+        default=Validity.IN_FORCE,
+        help_text="Dùng khi không suy ra được: văn bản bị thay thế hoặc đã qua ngày hết "
+        "hiệu lực thì hệ thống tự ghi nhận.",
+    )
+    is_internal = models.BooleanField(
+        "Nội bộ (không công khai)",
+        default=False,
+        help_text="Văn bản mật hoặc nội bộ: không hiện trên trang công khai, tìm kiếm, "
+        "nguồn tin, sơ đồ trang và tệp tải về.",
+    )
+    replaces = models.ManyToManyField(
+        "self",
+        verbose_name="Thay thế văn bản",
+        symmetrical=False,
+        blank=True,
+        related_name="replaced_by",
+    )
+    posts = models.ManyToManyField(
+        "news.Post", verbose_name="Bài viết trích dẫn", related_name="cited_documents", blank=True
+    )
+    tags = TaggableManager(
+        "Chủ đề",
+        through="TaggedDocument",
+        blank=True,
+        help_text="Các chủ đề, phân cách bằng dấu phẩy.",
+    )
+
+    objects = DocumentQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["search_title", "search_text"],
+        verbose_name="phiên bản văn bản",
+        verbose_name_plural="phiên bản văn bản",
+    )
+
+    class Meta(Publishable.Meta):
+        ordering = [F("issue_date").desc(nulls_last=True), "-issue_year", "-id"]
+        verbose_name = "văn bản"
+        verbose_name_plural = "văn bản"
+        permissions = [("publish_document", "Có thể xuất bản và gỡ văn bản")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number", "issuer", "issue_year"], name="docs_unique_number_issuer_year"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(issue_year=0)
+                | models.Q(issue_year__gte=1930, issue_year__lte=2100),
+                name="docs_issue_year_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(expiry_date__isnull=True)
+                | models.Q(effective_date__isnull=True)
+                | models.Q(expiry_date__gte=F("effective_date")),
+                name="docs_expiry_after_effective",
+            ),
+        ]
+        indexes = [
+            *Publishable.Meta.indexes,
+            models.Index(fields=["number"], name="docs_number"),
+            models.Index(fields=["issue_year"], name="docs_issue_year"),
+            # The registry's count and facet counts (year, type, issuer, validity) and the
+            # choice of the newest (Document.first_rows) read only these columns of the public
+            # rows: with them all in one index neither database has to visit the table
+            # (SQLite: 4 ms a facet before, under 1 ms after).
+            models.Index(
+                fields=[
+                    "status",
+                    "publish_at",
+                    "is_internal",
+                    "issue_year",
+                    "doc_type",
+                    "issuer",
+                    "expiry_date",
+                    "manual_validity",
+                    "issue_date",  # newest first
+                    "id",  # replaced-or-not looks up the document's id
+                ],
+                name="docs_public_facets",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} – {self.title}" if self.title else self.number
+
+    def get_absolute_url(self):
+        return object_url("docs_registry:detail", slug=self.slug)
+
+    # -- identity -------------------------------------------------------------------
+
+    def normalize_number(self):
+        parsed = numbers.parse(self.number)
+        if parsed:
+            self.number = parsed.number
+        else:
+            self.number = numbers.normalize(self.number or "").strip()
+        return parsed
+
+    def clean(self):
+        super().clean()
+        parsed = self.normalize_number()
+        errors = {}
+        if not parsed and self.number:
+            errors["number"] = (
+                "Số ký hiệu chưa đúng mẫu (ví dụ 23-QĐ/TW, 59/2023/NĐ-CP, 959/QĐ-UBND)."
+            )
+        if self.issue_date and self.issue_year and self.issue_year != self.issue_date.year:
+            errors["issue_year"] = "Năm ban hành khác với năm của ngày ban hành."
+        if parsed and parsed.year and self.issue_year and parsed.year != self.issue_year:
+            errors["issue_year"] = "Năm ban hành khác với năm trong số ký hiệu."
+        if self.expiry_date and self.effective_date and self.expiry_date < self.effective_date:
+            errors["expiry_date"] = "Ngày hết hiệu lực phải sau ngày có hiệu lực."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        parsed = self.normalize_number()
+        if self.issue_date:
+            self.issue_year = self.issue_date.year
+        elif not self.issue_year and parsed and parsed.year:
+            self.issue_year = parsed.year
+        self.issue_year = self.issue_year or 0
+        if not self.slug:
+            year = f" {self.issue_year}" if self.issue_year else ""
+            self.slug = unique_slug(self, f"{self.number}{year}")
+        super().save(*args, **kwargs)
+
+    def search_parts(self):
+        written = [self.number, " ".join(numbers.fold_chars(self.number).split("/"))]
+        return [
+            *written,
+            self.title,
+            self.signer,
+            self.doc_type.name if self.doc_type_id else "",
+            self.doc_type.abbreviation if self.doc_type_id else "",
+            self.issuer.name if self.issuer_id else "",
+            *(self.attachments.values_list("text", flat=True) if self.pk else ()),
+        ]
+
+    # -- status ---------------------------------------------------------------------
+
+    @property
+    def year_label(self):
+        return str(self.issue_year) if self.issue_year else ""
+
+    def get_validity(self, today=None):
+        """The validity of this row, by `DocumentQuerySet.with_validity` (annotated or queried)."""
+        if today is None and hasattr(self, "validity"):
+            return self.validity
+        return (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .with_validity(today=today)
+            .values_list("validity", flat=True)
+            .first()
+        )
+
+    def get_validity_display(self):
+        value = self.get_validity()
+        return Validity(value).label if value else ""
+
+
+class Attachment(TimeStamped):
+    document = models.ForeignKey(
+        Document, verbose_name="Văn bản", on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField("Tên tệp hiển thị", max_length=300, blank=True)
+    file = models.FileField(
+        "Tệp",
+        upload_to=attachment_path,
+        max_length=300,
+        validators=[validate_attachment],
+        help_text="PDF, DOC hoặc DOCX, tối đa 20 MB.",
+    )
+    size = models.PositiveBigIntegerField("Dung lượng (byte)", default=0, editable=False)
+    mime_type = models.CharField("Kiểu tệp", max_length=100, blank=True, editable=False)
+    position = models.PositiveSmallIntegerField("Thứ tự", default=0)
+    text = models.TextField("Nội dung trích xuất", blank=True, editable=False)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = "tệp đính kèm"
+        verbose_name_plural = "tệp đính kèm"
+
+    def __str__(self):
+        return self.title or posixpath.basename(self.file.name)
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            self.mime_type = sniff(self.file) or ""
+            extension = ALLOWED_TYPES.get(self.mime_type, (None,))[0]
+            self.file.name = clean_file_name(self.file.name, extension)
+            self.text = self._extract_text()
+        if self.file:
+            try:
+                self.size = self.file.size
+            except OSError:
+                self.size = 0
+        super().save(*args, **kwargs)
+        # The document's search text includes this file's text.
+        self.document.save(update_fields=["updated_at"])
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.document.save(update_fields=["updated_at"])
+        return result
+
+    def _extract_text(self):
+        if self.mime_type != "application/pdf":
+            return ""
+        self.file.seek(0)
+        text = extract_pdf_text(self.file)
+        self.file.seek(0)
+        return text
+
+    @property
+    def type_label(self):
+        return ALLOWED_TYPES.get(self.mime_type, (None, "Tệp"))[1]
+
+
+class TaggedDocument(TaggedItemBase):
+    """Links documents to the site's one topic vocabulary (news.Topic), shared with posts."""
+
+    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_documents")
+    content_object = models.ForeignKey("Document", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = "gắn chủ đề"
+        verbose_name_plural = "gắn chủ đề"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="docs_registry_taggeddocument_unique"
+            )
+        ]

@@ -1,0 +1,13 @@
+"""What site-wide search offers from the registry: public documents only, never internal ones."""
+
+from docs_registry.models import Document
+from dvsite.search import SearchSource
+
+SEARCH_SOURCE = SearchSource(
+    kind="document",
+    label="Văn bản",
+    queryset=lambda: Document.objects.public().select_related("doc_type", "issuer"),
+    date=lambda doc: doc.issue_date or doc.publish_at,
+    date_field="publish_at",
+    text=lambda doc: f"{doc.doc_type.name} {doc.number} của {doc.issuer.name}. {doc.title}",
+)

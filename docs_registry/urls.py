@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "docs_registry"
+
+urlpatterns = [
+    path("van-ban/", views.DocumentListView.as_view(), name="list"),
+    path("van-ban/tai-ve.csv", views.document_csv, name="csv"),
+    path("van-ban/<slug:slug>/", views.DocumentDetailView.as_view(), name="detail"),
+]
