@@ -1,0 +1,128 @@
+"""The month grid: weeks from Monday, every day with its lunar date and the events covering it.
+
+Plain functions over dates and already-fetched events, so the view makes one query and the
+template only loops.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+
+from dvsite.dates import WEEKDAYS, WEEKDAYS_SHORT
+from events.lunar import LunarDate, to_lunar
+
+# The lunar algorithm is exact in this range; outside it the calendar answers 404.
+MIN_YEAR = 1900
+MAX_YEAR = 2199
+
+_calendar = calendar.Calendar(firstweekday=calendar.MONDAY)
+
+
+class InvalidMonth(ValueError):
+    pass
+
+
+@dataclass
+class Day:
+    date: datetime.date
+    in_month: bool
+    is_today: bool
+    lunar: LunarDate
+    events: list = field(default_factory=list)
+
+    @property
+    def weekday_name(self):
+        return WEEKDAYS[self.date.weekday()]
+
+    @property
+    def is_weekend(self):
+        return self.date.weekday() >= 5
+
+
+@dataclass
+class MonthGrid:
+    year: int
+    month: int
+    weeks: list  # of 7-day lists
+    previous: tuple | None  # (year, month), None at the edge of the supported range
+    next: tuple | None
+
+    weekday_names = WEEKDAYS
+    weekday_short_names = WEEKDAYS_SHORT
+
+    @property
+    def first_visible(self):
+        return self.weeks[0][0].date
+
+    @property
+    def last_visible(self):
+        return self.weeks[-1][-1].date
+
+    @property
+    def label(self):
+        return f"Tháng {self.month}/{self.year}"
+
+    @property
+    def days(self):
+        return [day for week in self.weeks for day in week]
+
+    @property
+    def days_with_events(self):
+        return [day for day in self.days if day.in_month and day.events]
+
+
+def check_month(year, month):
+    """Raise InvalidMonth unless (year, month) is a month the calendar shows."""
+    if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+        raise InvalidMonth(f"{month}/{year}")
+
+
+def _shift(year, month, delta):
+    index = year * 12 + (month - 1) + delta
+    year, month = divmod(index, 12)
+    month += 1
+    try:
+        check_month(year, month)
+    except InvalidMonth:
+        return None
+    return year, month
+
+
+def visible_range(year, month):
+    """The first and last dates of the grid: whole weeks, Monday to Sunday."""
+    check_month(year, month)
+    weeks = _calendar.monthdatescalendar(year, month)
+    return weeks[0][0], weeks[-1][-1]
+
+
+def _sort_key(event):
+    # All-day events first, then by start time, then multi-day before single-day, then title.
+    return (event.start_time is not None, event.start_time or datetime.time.min, event.title)
+
+
+def build_month(year, month, events, today):
+    """The grid of `year`/`month` with `events` (any iterable with start_date/end_date) placed
+    on every visible day they cover."""
+    check_month(year, month)
+    weeks = [
+        [
+            Day(date=d, in_month=d.month == month, is_today=d == today, lunar=to_lunar(d))
+            for d in week
+        ]
+        for week in _calendar.monthdatescalendar(year, month)
+    ]
+    by_date = {day.date: day for week in weeks for day in week}
+    first, last = weeks[0][0].date, weeks[-1][-1].date
+    for event in sorted(events, key=_sort_key):
+        day = max(event.start_date, first)
+        end = min(event.end_date or event.start_date, last)
+        while day <= end:
+            by_date[day].events.append(event)
+            day += datetime.timedelta(days=1)
+    return MonthGrid(
+        year=year,
+        month=month,
+        weeks=weeks,
+        previous=_shift(year, month, -1),
+        next=_shift(year, month, 1),
+    )

@@ -1,0 +1,99 @@
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, ListView
+
+from dvsite.preview import PreviewableDetailMixin
+from events import calendar, ical
+from events.lunar import to_lunar
+from events.models import Event
+
+# The list shows every upcoming event on its first page, up to this many.
+UPCOMING_LIMIT = 30
+
+
+class EventListView(ListView):
+    """Upcoming events (soonest first) above past events (latest first, paginated)."""
+
+    template_name = "events/event_list.html"
+    paginate_by = 20
+    context_object_name = "past_events"
+    http_method_names = ["get", "head", "options"]
+
+    def get_queryset(self):
+        self.now = timezone.now()
+        return Event.objects.past(now=self.now)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        first_page = context["page_obj"].number == 1
+        context["upcoming_events"] = (
+            list(Event.objects.upcoming(now=self.now)[:UPCOMING_LIMIT]) if first_page else []
+        )
+        context["crumbs"] = [("Sự kiện", None)]
+        return context
+
+
+@require_safe
+def month_calendar(request, year=None, month=None):
+    today = timezone.localdate()
+    if year is None:
+        year, month = today.year, today.month
+    try:
+        first, last = calendar.visible_range(year, month)
+    except calendar.InvalidMonth:
+        raise Http404("Tháng không hợp lệ.") from None
+    # One query for every event overlapping the visible weeks.
+    events = (
+        Event.objects.published()
+        .overlapping(first, last)
+        .only(
+            "title", "slug", "kind", "start_date", "end_date", "start_time", "end_time", "location"
+        )
+    )
+    grid = calendar.build_month(year, month, events, today=today)
+    context = {
+        "grid": grid,
+        "crumbs": [("Sự kiện", reverse("events:list")), (grid.label, None)],
+    }
+    return render(request, "events/event_calendar.html", context)
+
+
+class EventDetailView(PreviewableDetailMixin, DetailView):
+    model = Event
+    http_method_names = ["get", "head", "options"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = self.object
+        context["lunar_start"] = to_lunar(event.start_date)
+        context["lunar_end"] = to_lunar(event.end_date) if event.is_multi_day else None
+        context["related_posts"] = event.posts.published().order_by("-publish_at")[:10]
+        context["tags"] = list(event.tags.all())
+        context["crumbs"] = [("Sự kiện", reverse("events:list")), (event.title, None)]
+        context["has_ended"] = event.has_ended()
+        return context
+
+
+def _ics_response(cal, filename):
+    response = HttpResponse(cal.to_ical(), content_type=ical.CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+def event_ics(request, slug):
+    event = get_object_or_404(Event.objects.visible_to(request.user), slug=slug)
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    return _ics_response(ical.build_calendar([event], base_url), f"{event.slug}.ics")
+
+
+@require_safe
+def calendar_feed(request):
+    events = Event.objects.published().order_by("start_date", "start_time", "pk")
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    name = f"Sự kiện – {settings.SITE_INFO['name']}"
+    return _ics_response(ical.build_calendar(events, base_url, name=name), "lich-su-kien.ics")
