@@ -1,0 +1,62 @@
+"""Bytes from a copied article -> clean NFC text, or a clear reason why not."""
+
+import codecs
+import re
+import unicodedata
+
+
+class ImportProblem(Exception):
+    """A file that cannot be imported; the message is one line for the operator."""
+
+
+# Order matters: the UTF-32 LE BOM starts with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Windows-1258 is the legacy Vietnamese code page (tone marks as combining characters).
+LEGACY_ENCODING = "cp1258"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Invisible characters that copy-paste leaves behind; NBSP becomes an ordinary space.
+_INVISIBLE = str.maketrans({"\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\xad": ""})
+
+
+def decode_bytes(data):
+    """Decode `data` (UTF-8 with or without BOM, UTF-16/32 with BOM, or Windows-1258).
+
+    Returns NFC text with "\\n" line ends. Raises `ImportProblem` for empty or binary input.
+    """
+    if not data.strip():
+        raise ImportProblem("tệp rỗng (empty file)")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ImportProblem(f"không giải mã được {encoding} ({exc.reason})") from None
+            return _clean(text)
+    if b"\x00" in data:
+        raise ImportProblem("tệp nhị phân, không phải văn bản (binary file)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode(LEGACY_ENCODING)
+        except UnicodeDecodeError:
+            raise ImportProblem("không nhận ra bảng mã (unknown text encoding)") from None
+    return _clean(text)
+
+
+def _clean(text):
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = len(_CONTROL.findall(text))
+    if controls > max(3, len(text) // 100):
+        raise ImportProblem("tệp nhị phân, không phải văn bản (binary file)")
+    text = _CONTROL.sub("", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise ImportProblem("tệp rỗng (empty file)")
+    return text

@@ -1,0 +1,170 @@
+"""`Article` -> `news.Post` (the database half of the import).
+
+A post remembers where it came from (`import_key`) and a checksum of what the import stored
+(`import_checksum`). On a re-import the post's current content is hashed again: when it no
+longer matches, an editor changed the post since, and it is kept unless `force` is given.
+"""
+
+import dataclasses
+import datetime
+import hashlib
+import json
+
+from django.utils import timezone
+from django.utils.html import escape
+
+from dvsite.html import sanitize_html
+from dvsite.publishing import Status
+from dvsite.text import fold, nfc
+from news.models import Category, Post, TopicRule, WorkflowNote
+
+from .parsing import CAPTION
+from .topics import match_topics
+
+IMPORT_CATEGORY = "Tin tức – Sự kiện"
+CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept"
+
+
+@dataclasses.dataclass
+class PostResult:
+    post: Post
+    status: str  # CREATED, UPDATED, UNCHANGED or KEPT (edited since the import; not overwritten)
+    tags: dict = dataclasses.field(default_factory=dict)  # tag name -> created/updated/unchanged
+
+
+def render_body(blocks):
+    """Paragraphs as <p>; a caption whose image was not copied as <figure><figcaption>."""
+    html = []
+    for block in blocks:
+        if block.kind == CAPTION:
+            html.append(f"<figure><figcaption>{escape(block.text)}</figcaption></figure>")
+        else:
+            html.append(f"<p>{escape(block.text)}</p>")
+    return "\n".join(html)
+
+
+def sync_topic_rules(vocabulary):
+    """Add the rules and phrases of `vocabulary` missing from `TopicRule`; never remove any.
+
+    Returns the number of rules created and updated. A rule an editor switched off stays off.
+    """
+    created = updated = 0
+    for name, phrases in vocabulary:
+        rule = TopicRule.objects.filter(name=name).first()
+        if rule is None:
+            TopicRule.objects.create(name=name, phrases="\n".join(phrases))
+            created += 1
+            continue
+        have = {fold(p) for p in rule.phrase_list()}
+        missing = [p for p in phrases if fold(p) not in have]
+        if missing:
+            rule.phrases = "\n".join([*rule.phrase_list(), *missing])
+            rule.save(update_fields=["phrases"])
+            updated += 1
+    return created, updated
+
+
+def active_vocabulary():
+    return [(rule.name, rule.phrase_list()) for rule in TopicRule.objects.filter(is_active=True)]
+
+
+def _publish_at(article):
+    if article.published_on is None:
+        return None
+    at = datetime.datetime.combine(article.published_on, article.published_time or datetime.time())
+    return timezone.make_aware(at)
+
+
+def _fingerprint(values, tag_names):
+    """sha256 of what an editor could change: the fields the import sets, and the tags."""
+    publish_at = values.get("publish_at")
+    data = {
+        "title": nfc(values["title"]),
+        "summary": nfc(values["summary"]),
+        "body": sanitize_html(values["body"]),
+        "byline": nfc(values["byline"]),
+        "source_name": nfc(values["source_name"]),
+        "source_url": values["source_url"],
+        "category": values["category_id"],
+        "status": values["status"],
+        "publish_at": publish_at.timestamp() if publish_at else None,
+        "tags": sorted(nfc(t) for t in tag_names),
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def post_fingerprint(post):
+    """The checksum of `post` as it is stored now."""
+    values = {f: getattr(post, f) for f in (*_FIELDS, "category_id", "status", "publish_at")}
+    return _fingerprint(values, post.tags.names())
+
+
+_FIELDS = ("title", "summary", "body", "byline", "source_name", "source_url")
+
+
+def save_post(article, *, key, force=False):
+    """Create or update the post imported from `key`; returns a `PostResult`."""
+    category, _ = Category.objects.get_or_create(name=IMPORT_CATEGORY)
+    values = {
+        "title": article.title,
+        "summary": article.summary,
+        "body": render_body(article.blocks),
+        "byline": article.byline,
+        "source_name": article.source_name,
+        "source_url": article.source_url,
+        "category_id": category.pk,
+        "status": Status.PUBLISHED,
+    }
+    publish_at = _publish_at(article)
+    tag_names = match_topics(article.text, active_vocabulary())
+    post = Post.objects.filter(import_key=key).first()
+    reason = f"Nhập tự động từ tệp {key}"
+
+    if post is None:
+        post = Post(import_key=key, view_count=article.view_count or 0, **values)
+        post.publish_at = publish_at or timezone.now()
+        post.status_changed_at = timezone.now()
+        status = CREATED
+    else:
+        edited = post_fingerprint(post) != post.import_checksum
+        if edited and not force:
+            return PostResult(post, KEPT)
+        wanted = {**values, "publish_at": publish_at or post.publish_at}
+        if not edited and _fingerprint(wanted, tag_names) == post.import_checksum:
+            return PostResult(post, UNCHANGED, dict.fromkeys(tag_names, UNCHANGED))
+        for field, value in wanted.items():
+            setattr(post, field, value)
+        if post.status_changed_at is None:
+            post.status_changed_at = timezone.now()
+        reason = f"Nhập lại từ tệp {key}"
+        status = UPDATED
+
+    post._change_reason = reason
+    post.save()
+    if status == CREATED:
+        # A trusted system action: published without a publisher, and recorded as such.
+        WorkflowNote.objects.create(
+            post=post, action=WorkflowNote.Action.PUBLISH, user=None, comment=reason
+        )
+    tags = _set_tags(post, tag_names)
+    checksum = post_fingerprint(post)
+    Post.objects.filter(pk=post.pk).update(import_checksum=checksum)
+    post.import_checksum = checksum
+    return PostResult(post, status, tags)
+
+
+def _set_tags(post, names):
+    """Give `post` exactly the tags `names`; report each as created/updated/unchanged."""
+    tag_model = post.tags.through.tag_model()
+    existing = set(tag_model.objects.filter(name__in=names).values_list("name", flat=True))
+    linked = set(post.tags.names())
+    post.tags.set(names)
+    result = {}
+    for name in names:
+        if name not in existing:
+            result[name] = CREATED
+        elif name not in linked:
+            result[name] = UPDATED
+        else:
+            result[name] = UNCHANGED
+    return result

@@ -1,0 +1,239 @@
+"""A copied article page (text) -> `Article`: title, date, paragraphs, captions, byline, source.
+
+The page is read line by line. Lines are classified with general heuristics (see `lines`):
+chrome phrases, a headline list after a known heading, a header zone before the first
+paragraph of prose (where the title and the date line live), image markers (file names, a
+repeated title used as alt text, a blank line that held only a no-break space) with the caption
+that follows, and trailing short lines (a byline, a source, the portal's name).
+"""
+
+import dataclasses
+import datetime
+import re
+
+from dvsite.text import fold
+
+from . import lines as L
+from .dates import first_dated_sentence, parse_date_line, year_in_text
+from .decoding import ImportProblem
+
+PARAGRAPH = "paragraph"
+CAPTION = "caption"
+
+# How long a summary (sapo) taken from the first paragraph may be.
+SUMMARY_MAX_WORDS = 80
+CAPTION_MAX_WORDS = 40
+MIN_BODY_WORDS = 30
+
+
+@dataclasses.dataclass(frozen=True)
+class Block:
+    kind: str  # PARAGRAPH or CAPTION
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Article:
+    title: str
+    published_on: datetime.date | None
+    published_time: datetime.time | None
+    summary: str
+    blocks: tuple[Block, ...]
+    byline: str = ""
+    source_name: str = ""
+    source_url: str = ""
+    view_count: int | None = None
+    dropped: tuple[str, ...] = ()  # the page furniture removed, for review and tests
+
+    @property
+    def body_text(self):
+        """The article's own words: summary, paragraphs and captions (never the navigation)."""
+        return "\n\n".join([self.summary, *(b.text for b in self.blocks)]).strip()
+
+    @property
+    def text(self):
+        """Title and body: what topics, citations and events are looked for in."""
+        return f"{self.title}\n\n{self.body_text}"
+
+
+# Entry kinds while parsing.
+_TEXT, _GAP = "text", "gap"
+
+
+@dataclasses.dataclass
+class _Entry:
+    kind: str
+    text: str = ""
+
+
+def _entries(text):
+    """Non-blank lines; a line holding only no-break spaces is a gap (an image was there)."""
+    result = []
+    for raw in text.split("\n"):
+        clean = re.sub(r"\s+", " ", raw.replace("\xa0", " ")).strip()
+        if clean:
+            result.append(_Entry(_TEXT, clean))
+        elif "\xa0" in raw:
+            result.append(_Entry(_GAP))
+    return result
+
+
+def _without_navigation(entries, dropped):
+    """Drop chrome lines and every headline list that follows a list heading."""
+    kept, in_list = [], False
+    for entry in entries:
+        if entry.kind == _GAP:
+            if not in_list:
+                kept.append(entry)
+            continue
+        if L.is_list_heading(entry.text):
+            in_list = True
+            dropped.append(entry.text)
+            continue
+        if in_list and not (L.ends_list(entry.text) and not L.is_headline_item(entry.text)):
+            dropped.append(entry.text)
+            continue
+        in_list = False
+        if L.is_chrome(entry.text) or L.is_breadcrumb(entry.text):
+            dropped.append(entry.text)
+            continue
+        kept.append(entry)
+    return kept
+
+
+def _choose_title(candidates):
+    """A title printed twice wins (SharePoint); otherwise the longest header line."""
+    folded = [fold(c) for c in candidates]
+    for candidate, key in zip(candidates, folded, strict=True):
+        if folded.count(key) > 1:
+            return candidate
+    return max(candidates, key=L.word_count) if candidates else ""
+
+
+def parse_article(text):
+    """Parse the text of a copied article page; raises `ImportProblem` when there is none."""
+    dropped = []
+    entries = _without_navigation(_entries(text), dropped)
+    texts = [e for e in entries if e.kind == _TEXT]
+    if not texts:
+        raise ImportProblem("không có nội dung bài viết, chỉ có điều hướng (no article text)")
+
+    first_prose = next(
+        (i for i, e in enumerate(entries) if e.kind == _TEXT and L.is_prose(e.text)), None
+    )
+    if first_prose is None:
+        raise ImportProblem(
+            "không nhận ra bài viết: không có đoạn văn nào, chỉ có tiêu đề hoặc điều hướng "
+            "(no article paragraphs)"
+        )
+    header, body = entries[:first_prose], entries[first_prose:]
+
+    found = {"date": None, "time": None, "views": None, "byline": "", "source": ("", "")}
+
+    def take_meta(line):
+        """Record a date, source or byline line; True when the line was one."""
+        parsed = parse_date_line(line)
+        if parsed:
+            if found["date"] is None:
+                found["date"], found["time"], found["views"] = parsed
+            return True
+        source = L.parse_source(line)
+        if source:
+            if not found["source"][0]:
+                found["source"] = source
+            return True
+        return False
+
+    candidates = []
+    for entry in header:
+        if entry.kind == _TEXT and not take_meta(entry.text) and not L.is_file_name(entry.text):
+            candidates.append(entry.text)
+    title = _choose_title(candidates)
+    if not title:
+        raise ImportProblem("không tìm thấy tiêu đề bài viết (no title)")
+    dropped.extend(c for c in candidates if c != title)
+
+    blocks = _body_blocks(body, title, take_meta, dropped)
+    blocks = _strip_tail(blocks, found, dropped)
+    if sum(L.word_count(b.text) for b in blocks) < MIN_BODY_WORDS:
+        raise ImportProblem("bài viết quá ngắn hoặc chỉ có điều hướng (no article text)")
+
+    summary = ""
+    if blocks[0].kind == PARAGRAPH and L.word_count(blocks[0].text) <= SUMMARY_MAX_WORDS:
+        summary, blocks = blocks[0].text, blocks[1:]
+
+    published_on = found["date"]
+    if published_on is None:
+        paragraphs = [summary, *(b.text for b in blocks if b.kind == PARAGRAPH)]
+        hint = year_in_text(title) or year_in_text("\n".join(paragraphs))
+        published_on = first_dated_sentence(paragraphs, hint)
+
+    source_name, source_url = found["source"]
+    return Article(
+        title=title,
+        published_on=published_on,
+        published_time=found["time"],
+        summary=summary,
+        blocks=tuple(blocks),
+        byline=found["byline"],
+        source_name=source_name,
+        source_url=source_url,
+        view_count=found["views"],
+        dropped=tuple(dropped),
+    )
+
+
+def _body_blocks(body, title, take_meta, dropped):
+    """Paragraphs and captions; image markers are dropped and make the next line a caption."""
+    title_key = fold(title)
+    blocks = []
+    marker = None  # "image" (explicit: file name, alt text) or "gap" (a blank that held an image)
+    for index, entry in enumerate(body):
+        if entry.kind == _GAP:
+            marker = marker or "gap"
+            continue
+        line = entry.text
+        if L.is_file_name(line) or fold(line) == title_key:
+            dropped.append(line)
+            marker = "image"
+            continue
+        if L.word_count(line) <= 12 and take_meta(line):
+            dropped.append(line)
+            continue
+        short = L.word_count(line) <= CAPTION_MAX_WORDS
+        next_entry = body[index + 1] if index + 1 < len(body) else None
+        followed_by_gap = next_entry is not None and next_entry.kind == _GAP
+        if short and (
+            marker == "image"
+            or (marker == "gap" and not L.ends_sentence(line))
+            or (followed_by_gap and not L.ends_sentence(line) and blocks)
+        ):
+            blocks.append(Block(CAPTION, line))
+        else:
+            blocks.append(Block(PARAGRAPH, line))
+        marker = None
+    return blocks
+
+
+def _strip_tail(blocks, found, dropped):
+    """Trailing short lines: the byline, a source, the portal's own name."""
+    while blocks:
+        line = blocks[-1].text
+        if L.word_count(line) > 12 or (L.ends_sentence(line) and not line.endswith(")")):
+            break
+        source = L.parse_source(line)
+        byline = None if source else L.parse_byline(line)
+        if source:
+            if not found["source"][0]:
+                found["source"] = source
+        elif byline:
+            if found["byline"]:
+                break  # two name lines: the upper one is article text
+            found["byline"] = byline
+        elif L.is_organisation(line):
+            pass
+        else:
+            break
+        dropped.append(line)
+        blocks = blocks[:-1]
+    return blocks
