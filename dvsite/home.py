@@ -1,0 +1,51 @@
+"""What the home page shows, each list from its app's public queryset, in a fixed number of queries."""
+
+from docs_registry.models import Document
+from dvsite.publishing import pk_in_any
+from events.models import Event
+from news.models import Post, Topic
+
+LATEST = 7
+MOST_READ = 5
+UPCOMING = 5
+DOCUMENTS = 5
+TOPICS = 12
+
+
+def front_page_posts(now=None):
+    """(lead, latest, most_read) from one query: the lead story (the newest featured post, else
+    the newest post), the newest others, and the most read.
+
+    It fetches the rows whose id is the newest featured one, among the newest, or among the
+    most read. Every row of each list is fetched and every other row ranks below them, so
+    each list is the top of the fetched rows in its own order.
+    """
+    public = Post.objects.published(now=now).values("pk")
+    newest = public.order_by("-publish_at", "-id")
+    chosen = pk_in_any(
+        newest.filter(is_featured=True)[:1],
+        newest[: LATEST + 1],
+        public.order_by(*Post.MOST_READ_ORDER)[:MOST_READ],
+    )
+    posts = list(Post.objects.filter(chosen).for_listing().order_by("-publish_at", "-id"))
+    lead = next((post for post in posts if post.is_featured), posts[0] if posts else None)
+    latest = [post for post in posts[: LATEST + 1] if post != lead][:LATEST]
+    most_read = sorted(posts, key=Post.most_read_key, reverse=True)[:MOST_READ]
+    return lead, latest, most_read
+
+
+def home_context(now=None):
+    lead, latest, most_read = front_page_posts(now=now)
+    return {
+        "lead": lead,
+        "latest": latest,
+        "most_read": most_read,
+        "upcoming": Event.objects.upcoming(now=now).first_rows(UPCOMING),
+        "documents": Document.objects.public(now=now)
+        .newest_first()
+        .first_rows(DOCUMENTS)
+        .with_validity()
+        .select_related("doc_type", "issuer"),
+        # Topic tags of the newest public posts, the most used first: entry points by theme.
+        "topics": Topic.objects.trending(TOPICS, now=now),
+    }

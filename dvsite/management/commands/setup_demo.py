@@ -1,0 +1,41 @@
+"""Create demo accounts (an editor, a publisher, an administrator) and print their passwords."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+
+from dvsite import roles
+
+ACCOUNTS = (
+    ("bientap", "Biên tập viên (soạn, gửi duyệt)", roles.EDITORS, False),
+    ("duyettin", "Người duyệt tin (xuất bản)", roles.PUBLISHERS, False),
+    ("quantri", "Quản trị hệ thống", None, True),
+)
+
+
+class Command(BaseCommand):
+    help = "Tạo tài khoản demo (biên tập viên, người duyệt tin, quản trị) và in mật khẩu."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Chạy cả khi DEBUG tắt.")
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError("Không tạo tài khoản demo trên máy chủ thật (DEBUG đang tắt).")
+        User = get_user_model()
+        base = settings.SITE_INFO["base_url"]
+        self.stdout.write(f"Tài khoản demo – đăng nhập tại {base}/{settings.ADMIN_URL}")
+        for username, label, group_name, is_superuser in ACCOUNTS:
+            password = secrets.token_urlsafe(9)
+            user, _ = User.objects.get_or_create(username=username)
+            user.is_staff = True
+            user.is_superuser = is_superuser
+            user.email = f"{username}@example.invalid"
+            user.set_password(password)
+            user.save()
+            if group_name:
+                user.groups.add(Group.objects.get_or_create(name=group_name)[0])
+            self.stdout.write(f"  {label:<34} tên: {username:<10} mật khẩu: {password}")

@@ -1,0 +1,264 @@
+"""Site-wide search over the folded words every Publishable keeps in `search_title`/`search_text`.
+
+Each app declares what it offers in its own `search.py` (a `SOURCE = SearchSource(...)`); this module
+finds them, matches every query word as a word prefix, ranks title matches first, then recency.
+On PostgreSQL the match is a full-text query over the folded text (served by a GIN index); on
+other databases it is the equivalent LIKE over the same words, so both give the same results.
+"""
+
+import dataclasses
+import datetime
+import functools
+import re
+from collections.abc import Callable
+from importlib import import_module
+
+from django.apps import apps
+from django.db import connection
+from django.db.models import BooleanField, Case, F, Q, Value, When
+from django.utils.html import escape
+from django.utils.module_loading import module_has_submodule
+from django.utils.safestring import mark_safe
+
+from dvsite import search_sqlite
+from dvsite.publishing import words_match_q
+from dvsite.text import fold, nfc, strip_accents
+
+MAX_QUERY_LENGTH = 200
+COUNT_LIMIT = 1000
+MAX_WORDS = 12
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+class QueryError(ValueError):
+    """A query that cannot be searched, with the message to show (in Vietnamese)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class SearchSource:
+    kind: str  # "post", "event", "document"
+    label: str  # "Tin tức"
+    queryset: Callable  # () -> the public queryset (published(), minus internal rows …)
+    date: Callable  # (obj) -> the date shown beside a result
+    date_field: str  # the field recency is ordered by
+    text: Callable  # (obj) -> plain text the snippet is cut from
+
+
+@functools.cache
+def sources():
+    """{kind: SearchSource} from the `SEARCH_SOURCE` of every installed app's `search` module."""
+    found = {}
+    for app in apps.get_app_configs():
+        if module_has_submodule(app.module, "search"):
+            source = getattr(import_module(f"{app.name}.search"), "SEARCH_SOURCE", None)
+            if isinstance(source, SearchSource):
+                found[source.kind] = source
+    return found
+
+
+def query_words(raw):
+    """The folded words of a user's query, or QueryError with a message to show."""
+    raw = nfc(raw or "").strip()
+    if not raw:
+        raise QueryError("Vui lòng nhập từ khóa để tìm kiếm.")
+    if len(raw) > MAX_QUERY_LENGTH:
+        raise QueryError(f"Từ khóa quá dài: vui lòng nhập tối đa {MAX_QUERY_LENGTH} ký tự.")
+    found = _WORD.findall(fold(raw))
+    if not found:
+        raise QueryError("Từ khóa cần có ít nhất một chữ cái hoặc chữ số.")
+    unique = list(dict.fromkeys(found))
+    if len(unique) > MAX_WORDS:
+        raise QueryError(f"Vui lòng nhập tối đa {MAX_WORDS} từ.")
+    return unique
+
+
+def _matches(words, field, model):
+    """(condition, aliases): every word starts a word of `field` (folded words separated by
+    single spaces), from the fastest index the database has: a stored tsvector on PostgreSQL
+    (dvsite/search_postgres.py), FTS5 on SQLite (dvsite/search_sqlite.py), else a LIKE scan."""
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        from dvsite import search_postgres
+
+        query = SearchQuery(" & ".join(f"{w}:*" for w in words), config="simple", search_type="raw")
+        vector = search_postgres.stored_vector(model, field)
+        return Q(**{f"_fts_{field}": query}), {
+            f"_fts_{field}": vector or SearchVector(field, config="simple")
+        }
+    if connection.vendor == "sqlite":
+        indexed = search_sqlite.matches(model, words, field)
+        if indexed is not None:
+            return indexed, {}
+    return words_match_q(words, field), {}
+
+
+def text_matches(queryset, words):
+    """`queryset` narrowed to rows whose folded text has every word as a word prefix."""
+    text_q, aliases = _matches(words, "search_text", queryset.model)
+    return queryset.alias(**aliases).filter(text_q)
+
+
+def filter_queryset(queryset, words):
+    """`queryset` narrowed to rows matching every word, annotated with `title_match`.
+
+    Returns (queryset, title_q): the condition `title_match` stands for, to split on it.
+    """
+    title_q, title_aliases = _matches(words, "search_title", queryset.model)
+    matching = (
+        text_matches(queryset, words)
+        .alias(**title_aliases)
+        .annotate(
+            title_match=Case(
+                When(title_q, then=Value(True)), default=Value(False), output_field=BooleanField()
+            )
+        )
+    )
+    return matching, title_q
+
+
+def _newest_first(model, field):
+    """Newest first, rows without a date last. Public rows always have a `publish_at`, so that
+    one keeps the plain DESC: the order of the publishing index on PostgreSQL, where DESC alone
+    puts NULLs first and NULLS LAST cannot walk it."""
+    nullable = field != "publish_at" and model._meta.get_field(field).null
+    return (F(field).desc(nulls_last=True) if nullable else F(field).desc(), "-pk")
+
+
+@dataclasses.dataclass
+class Hit:
+    source: SearchSource
+    object: object
+    title_match: bool
+
+    @property
+    def date(self):
+        return self.source.date(self.object)
+
+    def sort_key(self):
+        """Title matches first, then the newest; the same order each queryset uses."""
+        recency = getattr(self.object, self.source.date_field)
+        return (not self.title_match, -_timestamp(recency), -self.object.pk)
+
+
+def _timestamp(value):
+    if value is None:
+        return float("-inf")
+    if not isinstance(value, datetime.datetime):
+        value = datetime.datetime.combine(value, datetime.time(), tzinfo=datetime.UTC)
+    return value.timestamp()
+
+
+class Results:
+    """Search results across kinds, sliced lazily for the paginator."""
+
+    def __init__(self, words, kinds):
+        self.words = words
+        self.kinds = kinds
+        self._querysets = {}
+        self._title_q = {}
+        self._newest = {}
+        for kind, source in sources().items():
+            if kind not in kinds:
+                continue
+            matching, self._title_q[kind] = filter_queryset(source.queryset(), words)
+            # The folded columns are only for matching: leave them out of the rows sorted.
+            self._newest[kind] = _newest_first(matching.model, source.date_field)
+            self._querysets[kind] = matching.defer("search_text", "search_title").order_by(
+                "-title_match", *self._newest[kind]
+            )
+        self._counts = None
+
+    def counts(self):
+        """Matches per kind, counted up to COUNT_LIMIT + 1 (a word in half the posts should
+        not cost a count of every one of them; the page says "hơn 1.000")."""
+        if self._counts is None:
+            self._counts = {
+                kind: qs.order_by().values("pk")[: COUNT_LIMIT + 1].count()
+                for kind, qs in self._querysets.items()
+            }
+        return self._counts
+
+    def count(self):
+        return sum(self.counts().values())
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            raise TypeError("Results supports slicing only")
+        start, stop = item.start or 0, item.stop
+        if stop is None:
+            stop = self.count()
+        hits = []
+        for kind, qs in self._querysets.items():
+            if self.counts()[kind]:
+                source = sources()[kind]
+                hits += [Hit(source, obj, obj.title_match) for obj in self._first(kind, qs, stop)]
+        hits.sort(key=Hit.sort_key)
+        return hits[start:stop]
+
+    def _first(self, kind, queryset, stop):
+        """The first `stop` rows of `queryset` in its order (title matches, then newest).
+
+        Where the database can, as two walks of the recency index, one over title matches and
+        one over the rest, each stopping after `stop` rows: sorting every match by the title
+        flag read thousands of rows when a word is common ("dân vận" is in most posts).
+        """
+        if not connection.features.supports_slicing_ordering_in_compound:
+            return queryset[:stop]
+        title_q, newest = self._title_q[kind], self._newest[kind]
+        titles = queryset.filter(title_q).order_by(*newest)[:stop]
+        others = queryset.exclude(title_q).order_by(*newest)[:stop]
+        return titles.union(others, all=True).order_by(*queryset.query.order_by)[:stop]
+
+
+def search(raw_query, kinds=None):
+    """Return (words, Results). Raises QueryError for queries that cannot be searched."""
+    words = query_words(raw_query)
+    return words, Results(words, set(kinds or sources()))
+
+
+def _folded_with_positions(text):
+    """Fold `text` char by char, keeping a map from folded index to original index."""
+    folded, positions = [], []
+    for index, char in enumerate(text):
+        piece = strip_accents(char).casefold() if char.isalpha() else char.lower()
+        for c in piece:
+            folded.append(c)
+            positions.append(index)
+    return "".join(folded), positions
+
+
+def highlight(text, words, width=240):
+    """An escaped snippet of `text` around the first match, matched words wrapped in <mark>."""
+    text = " ".join(nfc(text or "").split())
+    if not text:
+        return ""
+    folded, positions = _folded_with_positions(text)
+    spans = []
+    for word in words:
+        for match in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}[a-z0-9]*", folded):
+            spans.append((positions[match.start()], positions[match.end() - 1] + 1))
+    spans.sort()
+    first = spans[0][0] if spans else 0
+    start = max(0, first - width // 3)
+    if start:
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    out, cursor = [], start
+    for span_start, span_end in spans:
+        if span_start < cursor or span_end > end:
+            continue
+        out.append(escape(text[cursor:span_start]))
+        out.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        cursor = span_end
+    out.append(escape(text[cursor:end]))
+    prefix = "… " if start else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(out) + suffix)  # noqa: S308 — every piece is escaped above

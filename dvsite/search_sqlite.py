@@ -1,0 +1,102 @@
+"""The fast path of site search on SQLite: an FTS5 index over the folded search fields.
+
+`search_title`/`search_text` hold folded words separated by spaces (" dan van kheo"), and the
+portable match is "every query word starts a word of the field" (`LIKE '% dan%'`), a full scan.
+FTS5's unicode61 tokenizer splits that text into exactly those words, and a prefix query
+(`"dan"*`) matches exactly the words that start with "dan": the same rows, from an index.
+
+The index is an external-content FTS5 table kept up to date by triggers. It is (re)created after
+every `migrate` (post_migrate), because SQLite migrations that rebuild a table drop its triggers;
+when the triggers were missing the index is rebuilt from the table. Without FTS5 search falls
+back to the LIKE match.
+"""
+
+# SQL text is built from table and field names of our own models only; the user's words reach
+# SQLite as a bound parameter, and are [a-z0-9]+ (dvsite.search.query_words) besides.
+# ruff: noqa: S608, S611
+
+import functools
+
+from django.db import DatabaseError, connections
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+
+FIELDS = ("search_text", "search_title")
+
+
+def _names(table):
+    return f"{table}_fts", f"{table}_fts_ai", f"{table}_fts_ad", f"{table}_fts_au"
+
+
+def searchable_models():
+    from dvsite import search  # noqa: PLC0415 (search finds sources through the app registry)
+
+    return [source.queryset().model for source in search.sources().values()]
+
+
+def ensure_fulltext(using="default", **kwargs):
+    """Create the FTS5 table and triggers of every searchable model when missing (SQLite only)."""
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        for model in searchable_models():
+            table = model._meta.db_table
+            fts, after_insert, after_delete, after_update = _names(table)
+            cursor.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (%s, %s, %s)",
+                [after_insert, after_delete, after_update],
+            )
+            if cursor.fetchone()[0] == 3:
+                continue
+            columns = ", ".join(FIELDS)
+            new = ", ".join(f"new.{field}" for field in FIELDS)
+            old = ", ".join(f"old.{field}" for field in FIELDS)
+            try:
+                cursor.execute(
+                    f'CREATE VIRTUAL TABLE IF NOT EXISTS "{fts}" USING fts5({columns}, '
+                    f"content='{table}', content_rowid='id', tokenize='unicode61', "
+                    "detail='column')"
+                )
+            except DatabaseError:  # SQLite built without FTS5: search keeps its LIKE match
+                return
+            cursor.execute(
+                f'CREATE TRIGGER IF NOT EXISTS "{after_insert}" AFTER INSERT ON "{table}" BEGIN '
+                f'INSERT INTO "{fts}"(rowid, {columns}) VALUES (new.id, {new}); END'
+            )
+            cursor.execute(
+                f'CREATE TRIGGER IF NOT EXISTS "{after_delete}" AFTER DELETE ON "{table}" BEGIN '
+                f'INSERT INTO "{fts}"("{fts}", rowid, {columns}) VALUES (\'delete\', old.id, {old}); '
+                "END"
+            )
+            cursor.execute(
+                f'CREATE TRIGGER IF NOT EXISTS "{after_update}" AFTER UPDATE OF {columns} '
+                f'ON "{table}" BEGIN '
+                f'INSERT INTO "{fts}"("{fts}", rowid, {columns}) VALUES (\'delete\', old.id, {old}); '
+                f'INSERT INTO "{fts}"(rowid, {columns}) VALUES (new.id, {new}); END'
+            )
+            cursor.execute(f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')')
+    available.cache_clear()
+
+
+@functools.cache
+def available(table, alias="default"):
+    connection = connections[alias]
+    if connection.vendor != "sqlite":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
+            [f"{table}_fts_a%"],
+        )
+        return cursor.fetchone()[0] == 3
+
+
+def matches(model, words, field):
+    """Q for rows whose `field` has a word starting with each of `words`, or None (no index)."""
+    table = model._meta.db_table
+    if not available(table):
+        return None
+    fts = _names(table)[0]
+    expression = f"{field} : (" + " AND ".join(f'"{word}"*' for word in words) + ")"
+    return Q(pk__in=RawSQL(f'SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s', [expression]))

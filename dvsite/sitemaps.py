@@ -1,0 +1,35 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from dvsite.models import AboutPage
+
+
+class AboutSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.4
+
+    def items(self):
+        return AboutPage.objects.published()
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
+class SectionSitemap(Sitemap):
+    """The fixed entry pages of each section."""
+
+    changefreq = "daily"
+    priority = 0.6
+
+    def items(self):
+        return [
+            "home",
+            "news:list",
+            "events:list",
+            "events:calendar_current",
+            "docs_registry:list",
+            "about",
+        ]
+
+    def location(self, name):
+        return reverse(name)

@@ -1,0 +1,64 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+
+from docs_registry.sitemaps import DocumentSitemap
+from dvsite import views
+from dvsite.media import serve_media
+from dvsite.sitemaps import AboutSitemap, SectionSitemap
+from events.sitemaps import EventSitemap
+from news import feeds
+from news.sitemaps import CategorySitemap, PostSitemap, TopicSitemap
+
+sitemaps = {
+    "trang": SectionSitemap,
+    "gioi-thieu": AboutSitemap,
+    "tin-tuc": PostSitemap,
+    "chuyen-muc": CategorySitemap,
+    "chu-de": TopicSitemap,
+    "su-kien": EventSitemap,
+    "van-ban": DocumentSitemap,
+}
+
+admin.site.site_header = settings.SITE_INFO["name"]
+admin.site.site_title = "Quản trị nội dung"
+admin.site.index_title = "Quản trị nội dung"
+
+handler500 = "dvsite.views.server_error"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("tim-kiem/", views.search_view, name="search"),
+    path("gioi-thieu/", views.about, name="about"),
+    path("gioi-thieu/lanh-dao/", views.about_leaders, name="about_leaders"),
+    path("gioi-thieu/lien-he/", views.about_contact, name="about_contact"),
+    path("gioi-thieu/<slug:slug>/", views.about_page, name="about_page"),
+    path("en/", views.about_english, name="about_english"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap_section",
+    ),
+    # Feeds come before the news urls, whose /tin-tuc/<slug>/ would take "rss".
+    path("tin-tuc/rss/", feeds.LatestPostsFeed(), name="news_rss"),
+    path("tin-tuc/atom/", feeds.LatestPostsAtom(), name="news_atom"),
+    path("chu-de/<slug:tag_slug>/rss/", feeds.TopicFeed(), name="topic_rss"),
+    path("chu-de/<slug:tag_slug>/atom/", feeds.TopicAtom(), name="topic_atom"),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("news.urls")),
+    path("", include("events.urls")),
+    path("", include("docs_registry.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += [path("media/<path:path>", serve_media, {"document_root": settings.MEDIA_ROOT})]

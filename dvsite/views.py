@@ -1,0 +1,151 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.template import loader
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from dvsite import search
+from dvsite.home import home_context
+from dvsite.models import AboutPage, Leader
+
+
+@require_safe
+def home(request):
+    return render(request, "home.html", home_context())
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """Liveness and database check for load balancers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def server_error(request):
+    """The 500 page, rendered without touching the database (it may be what failed)."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"site": settings.SITE_INFO, "request": None}))
+
+
+# -- About the commission -----------------------------------------------------------------
+
+
+@require_safe
+def about(request):
+    pages = AboutPage.objects.published().filter(language=AboutPage.Language.VI)
+    leaders = Leader.objects.filter(is_current=True)
+    crumbs = [("Giới thiệu", None)]
+    return render(
+        request, "about/index.html", {"pages": pages, "leaders": leaders, "crumbs": crumbs}
+    )
+
+
+@require_safe
+def about_page(request, slug):
+    page = get_object_or_404(
+        AboutPage.objects.published().filter(language=AboutPage.Language.VI), slug=slug
+    )
+    pages = AboutPage.objects.published().filter(language=AboutPage.Language.VI)
+    crumbs = [("Giới thiệu", reverse("about")), (page.title, None)]
+    return render(request, "about/page.html", {"page": page, "pages": pages, "crumbs": crumbs})
+
+
+@require_safe
+def about_leaders(request):
+    context = {
+        "leaders": Leader.objects.filter(is_current=True),
+        "pages": AboutPage.objects.published().filter(language=AboutPage.Language.VI),
+        "crumbs": [("Giới thiệu", reverse("about")), ("Lãnh đạo Ban", None)],
+    }
+    return render(request, "about/leaders.html", context)
+
+
+@require_safe
+def about_contact(request):
+    context = {
+        "leaders": Leader.objects.filter(is_current=True).exclude(phone="", email=""),
+        "pages": AboutPage.objects.published().filter(language=AboutPage.Language.VI),
+        "crumbs": [("Giới thiệu", reverse("about")), ("Liên hệ", None)],
+    }
+    return render(request, "about/contact.html", context)
+
+
+@require_safe
+def about_english(request):
+    page = AboutPage.objects.published().filter(language=AboutPage.Language.EN).first()
+    if page is None:
+        raise Http404
+    leaders = Leader.objects.filter(is_current=True)
+    return render(request, "about/english.html", {"page": page, "leaders": leaders})
+
+
+# -- Site-wide search ---------------------------------------------------------------------
+
+RESULTS_PER_PAGE = 10
+
+
+@require_safe
+def search_view(request):
+    raw_query = request.GET.get("q", "")
+    kind = request.GET.get("kind", "")
+    available = search.sources()
+    context = {
+        "query": raw_query[: search.MAX_QUERY_LENGTH],
+        "kind": kind,
+        "kinds": [(key, source.label) for key, source in available.items()],
+        "crumbs": [("Tìm kiếm", None)],
+    }
+    if kind and kind not in available:
+        context["notice"] = "Loại nội dung không hợp lệ; đang tìm trong tất cả các loại."
+        context["kind"] = kind = ""
+    if "q" not in request.GET:
+        return render(request, "search/results.html", context)
+    try:
+        words, results = search.search(raw_query)
+    except search.QueryError as error:
+        context["error"] = str(error)
+        return render(request, "search/results.html", context)
+    counts = results.counts()
+    if kind:
+        results = search.Results(words, {kind})
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    context.update(
+        words=words,
+        counts=counts,
+        total=sum(counts.values()),
+        count_limit=search.COUNT_LIMIT,
+        capped=any(count > search.COUNT_LIMIT for count in counts.values()),
+        page_obj=page,
+        hits=[
+            {
+                "hit": hit,
+                "title": search.highlight(str(hit.object), words, width=1000),
+                "snippet": search.highlight(hit.source.text(hit.object), words),
+            }
+            for hit in page.object_list
+        ],
+    )
+    return render(request, "search/results.html", context)
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_URL}",
+        "Disallow: /tim-kiem/",
+        f"Sitemap: {settings.SITE_INFO['base_url']}/sitemap.xml",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
