@@ -1,0 +1,127 @@
+"""Headless Chromium (Debian's) against pytest-django's live server, with the seeds imported.
+
+Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls from a
+thread with a running loop unless DJANGO_ALLOW_ASYNC_UNSAFE is set (the ORM is not used from
+inside the loop, only beside it).
+"""
+
+import datetime
+import importlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.utils import timezone
+
+from tests.browser.pictures import photo_jpeg
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+# The data migrations that create the editorial groups and grant their permissions.
+ROLE_MIGRATIONS = [
+    ("news.migrations.0004_editorial_groups", "create_groups"),
+    ("events.migrations.0002_editorial_permissions", "grant_permissions"),
+    ("docs_registry.migrations.0002_editorial_groups", "create_groups"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _editorial_groups(transactional_db):
+    """Re-run the group migrations when an earlier transactional test's flush removed them.
+
+    serialized_rollback should restore them, but after another test started the session's live
+    server first, the groups were gone in the full suite; the migrations are idempotent.
+    """
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from dvsite import roles
+
+    if Group.objects.filter(name__in=[roles.EDITORS, roles.PUBLISHERS]).count() < 2:
+        for module, function in ROLE_MIGRATIONS:
+            getattr(importlib.import_module(module), function)(apps, None)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One browser per test process, in a fresh profile folder."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (scripts/ensure-chromium installs it)")
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="dvsite-chromium-")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport=DESKTOP,
+            locale="vi-VN",
+            timezone_id="Asia/Ho_Chi_Minh",
+            accept_downloads=True,
+        )
+        yield context
+        context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def page(chromium, live_server, settings):
+    """A new tab on the live server; CSP violations and page errors fail the test."""
+    settings.ROOT_URLCONF = "tests.browser.urls"
+    chromium.clear_cookies()
+    tab = chromium.new_page()
+    tab.set_default_timeout(15_000)
+    problems = []
+    tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    tab.on(
+        "console",
+        lambda msg: problems.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
+    tab.base_url = live_server.url
+    yield tab
+    tab.close()
+    assert problems == []
+
+
+@pytest.fixture
+def site_content(db):
+    """The seed articles, pictures on all but one post, and an event today (for this month)."""
+    from events.tests.factories import EventFactory
+    from news.models import Post
+
+    call_command("import_seeds", verbosity=0)
+    posts = list(Post.objects.order_by("pk"))
+    for number, post in enumerate(posts[:-1]):
+        post.image.save(f"anh-{number}.jpg", ContentFile(photo_jpeg(number)), save=False)
+        post.image_alt = f"Quang cảnh: {post.title[:80]}"
+        post.save()
+    today = timezone.localdate()
+    event = EventFactory(
+        title="Hội nghị giao ban công tác dân vận",
+        start_date=today,
+        end_date=today,
+        start_time=datetime.time(8, 0),
+        location="Hội trường Tỉnh ủy",
+    )
+    return {"posts": posts, "event": event}

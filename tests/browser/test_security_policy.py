@@ -1,0 +1,38 @@
+"""Chromium enforces the Content-Security-Policy the site sends.
+
+The admin's rich-text editor running with no violation is checked by every editorial browser test
+(the `page` fixture fails on any CSP message); this shows the policy is not just a header.
+"""
+
+import pytest
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+INJECT = """() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true';
+    document.body.appendChild(script);
+    return window.injected === true;
+}"""
+
+
+def test_an_injected_inline_script_is_blocked(chromium, live_server, site_content):
+    tab = chromium.new_page()
+    violations = []
+    tab.on(
+        "console",
+        lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
+    try:
+        response = tab.goto(live_server.url + "/")
+        assert response.status == 200
+        assert "script-src" in response.headers["content-security-policy"]
+        ran = tab.evaluate(INJECT)
+        tab.wait_for_timeout(200)
+    finally:
+        tab.close()
+    assert ran is False
+    assert violations, "Chromium reported no violation for the injected script"
