@@ -1,0 +1,97 @@
+"""Which public pages the benchmark measures, and how they are measured in-process."""
+
+import statistics
+import time
+
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+# Targets of issue #9: (kind, median ms, p95 ms); None = no target.
+TARGETS = {
+    "list": (30, None),
+    "detail": (30, None),
+    "registry": (50, None),
+    "search": (None, 100),
+}
+MAX_QUERIES = 10
+SEARCHES = ["dân vận khéo", "quy chế dân chủ", "tập huấn", "23-QĐ/TW", "tôn giáo Kim Bảng"]
+
+
+def public_pages():
+    """[(name, kind, url)] over the current database: one of each public page."""
+    from docs_registry.models import Document
+    from news.models import Post, Topic
+
+    posts = Post.objects.published().order_by("-publish_at")
+    post = posts[posts.count() // 2]
+    topic = Topic.objects.annotate(n=Count("tagged_posts")).order_by("-n", "name").first()
+    today = timezone.localdate()
+    # A filter combination that has results: the year, type and issuer of a public document.
+    doc = Document.objects.public().select_related("doc_type", "issuer").newest_first()[10]
+    filtered = (
+        f"{reverse('docs_registry:list')}?year={doc.issue_year}&type={doc.doc_type.slug}"
+        f"&issuer={doc.issuer.slug}&q=dan+van"
+    )
+    pages = [
+        ("home", "list", reverse("home")),
+        ("news list", "list", reverse("news:list")),
+        ("news list p.50", "list", reverse("news:list") + "?page=50"),
+        ("post", "detail", post.get_absolute_url()),
+        ("tag", "list", topic.get_absolute_url()),
+        ("calendar month", "list", reverse("events:calendar", args=[today.year, today.month])),
+        ("registry", "registry", reverse("docs_registry:list")),
+        ("registry filtered", "registry", filtered),
+    ]
+    for query in SEARCHES:
+        pages.append((f"search: {query}", "search", f"{reverse('search')}?q={query}"))
+    return pages
+
+
+def measure(url, requests=30):
+    """Queries per request and server times (ms) of `url`, uncached, via the test client."""
+    client = Client()
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        for _ in range(2):  # warm up templates, URL resolvers, connections
+            response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} answered {response.status_code}")
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        statements = [query["sql"] for query in captured.captured_queries]
+        times = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {
+        "queries": len(statements),
+        "median_ms": round(statistics.median(times), 2),
+        "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2),
+        "bytes": len(response.content),
+        "sql": statements,
+    }
+
+
+def meets_targets(kind, result):
+    median_target, p95_target = TARGETS.get(kind, (None, None))
+    ok = result["queries"] <= MAX_QUERIES
+    if median_target is not None:
+        ok = ok and result["median_ms"] <= median_target
+    if p95_target is not None:
+        ok = ok and result["p95_ms"] <= p95_target
+    return ok
+
+
+def explain(sql_statements):
+    """EXPLAIN ANALYZE of each captured statement (PostgreSQL), as text."""
+    plans = []
+    with connection.cursor() as cursor:
+        for sql in sql_statements:
+            cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF) {sql}")
+            plans.append(sql + "\n" + "\n".join(row[0] for row in cursor.fetchall()))
+    return plans

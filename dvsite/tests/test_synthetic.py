@@ -1,0 +1,66 @@
+"""make_synthetic_content: rows as save() would have made them, links between them, safe defaults."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db.models import F
+
+from docs_registry.models import Document
+from dvsite import search
+from dvsite.publishing import Status
+from events.models import Event
+from news.models import Post, TaggedPost
+
+
+def _fill(**sizes):
+    call_command(
+        "make_synthetic_content",
+        posts=sizes.get("posts", 60),
+        documents=sizes.get("documents", 30),
+        events=sizes.get("events", 20),
+        seed=sizes.get("seed", 1),
+        force=True,
+        verbosity=0,
+    )
+
+
+@pytest.mark.django_db
+def test_refuses_on_a_production_setup_without_force(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("make_synthetic_content", posts=1, documents=1, events=1)
+    assert not Post.objects.exists()
+
+
+@pytest.mark.django_db
+def test_fills_every_kind_with_links_and_a_share_of_non_public_rows():
+    _fill(posts=200, documents=80, events=40)
+    assert (Post.objects.count(), Document.objects.count(), Event.objects.count()) == (200, 80, 40)
+    assert 0 < Post.objects.published().count() < 200
+    assert Post.objects.filter(status=Status.DRAFT).exists()
+    assert Document.objects.filter(is_internal=True).exists()
+    assert TaggedPost.objects.values("content_object").distinct().count() == 200
+    assert Document.posts.through.objects.exists()
+    assert Event.posts.through.objects.exists()
+    assert Post.objects.exclude(title__icontains="dân vận").exists()  # varied, not one title
+
+
+@pytest.mark.django_db
+def test_rows_hold_what_save_would_have_computed():
+    _fill()
+    for model in (Post, Event, Document):
+        for obj in model.objects.all()[:15]:
+            stored = (obj.slug, obj.search_title, obj.search_text)
+            obj.save()
+            obj.refresh_from_db()
+            assert (obj.slug, obj.search_title, obj.search_text) == stored, obj
+    assert not Event.objects.exclude(end_date__gte=F("start_date")).exists()
+
+
+@pytest.mark.django_db
+def test_second_run_adds_more_rows_with_unique_slugs_and_search_finds_them():
+    _fill(seed=1)
+    _fill(seed=1)
+    assert Post.objects.count() == 120
+    assert Post.objects.values("slug").distinct().count() == 120
+    _words, results = search.search("dân vận")
+    assert results.count() > 0
