@@ -1,0 +1,115 @@
+"""Security headers Django does not set on its own, and the client address behind a proxy.
+
+- `ContentSecurityPolicyMiddleware`: django-csp's middleware, with one exception for the admin.
+  The rich-text widget (django-prose-editor) loads its ES modules through an inline
+  `<script type="importmap">`; import maps obey `script-src`, so the admin allows exactly that
+  block by its SHA-256 hash. Scripts stay `'self'` only everywhere: no `'unsafe-inline'`.
+  The editor (Tiptap) also injects a small `<style>` element, so admin pages allow inline
+  *styles*; the public site does not.
+- `PermissionsPolicyMiddleware`: switches off browser features the site never uses.
+"""
+
+import base64
+import functools
+import hashlib
+import re
+
+from csp.constants import UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.shortcuts import render
+
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "interest-cohort",
+        "browsing-topics",
+    )
+)
+
+_SCRIPT_BODY = re.compile(r"<script[^>]*>(.*?)</script>", re.DOTALL)
+
+
+def script_hash(body):
+    """The CSP source expression that allows an inline script with exactly this text."""
+    digest = hashlib.sha256(body.encode()).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
+
+
+@functools.cache
+def admin_script_hashes():
+    """Hashes of the inline script blocks the admin widgets render (the editor's import map)."""
+    from django_prose_editor.widgets import prose_editor_admin_media
+
+    rendered = str(prose_editor_admin_media.render_importmap()[0])
+    return tuple(script_hash(body) for body in _SCRIPT_BODY.findall(rendered))
+
+
+def is_admin_path(path):
+    return path.startswith("/" + settings.ADMIN_URL)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if is_admin_path(request.path_info):
+            directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+            parts.update = {
+                **(parts.update or {}),
+                "script-src": [*directives["script-src"], *admin_script_hashes()],
+                "style-src": [*directives["style-src"], UNSAFE_INLINE],
+                "img-src": [*directives["img-src"], "data:"],
+            }
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+def client_ip(request):
+    """The visitor's address for login throttling.
+
+    Behind N trusted proxies (nginx, a load balancer) REMOTE_ADDR is the last proxy, so take the
+    N-th address from the right of X-Forwarded-For; anything further left is client-supplied.
+    """
+    count = settings.TRUSTED_PROXY_COUNT
+    if count > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= count:
+            return forwarded[-count]
+    return request.META.get("REMOTE_ADDR")
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """The page shown when django-axes refuses a login: in Vietnamese, with the wait in minutes."""
+    from axes.helpers import get_client_username, get_cool_off
+
+    cool_off = get_cool_off(request)
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "username": get_client_username(request, credentials) or "",
+        "cooloff_minutes": int(cool_off.total_seconds() // 60) if cool_off else None,
+    }
+    return render(request, "axes/lockout.html", context, status=429)

@@ -1,0 +1,261 @@
+"""The example deployment files parse, and the settings they rely on do what docs/deploy.md says."""
+
+import configparser
+import json
+import os
+import py_compile
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import RequestFactory
+
+from dvsite import db_routers
+from dvsite.media import object_parameters
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+NGINX = DEPLOY / "nginx" / "dvsite.conf"
+
+
+def _read_env_names(path):
+    pattern = re.compile(r"""(?:environ\.get|env_bool|env_list)\(\s*["']([A-Z0-9_]+)["']""")
+    return set(pattern.findall(path.read_text()))
+
+
+def test_python_files_compile():
+    for path in DEPLOY.rglob("*.py"):
+        py_compile.compile(str(path), doraise=True)
+
+
+def test_gunicorn_config_binds_to_loopback_and_names_the_app():
+    values = {}
+    exec(compile((DEPLOY / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), values)  # noqa: S102
+    assert values["wsgi_app"] == "dvsite.wsgi:application"
+    assert values["bind"] == "127.0.0.1:8000"
+    assert values["workers"] >= 2
+    assert values["forwarded_allow_ips"] == "127.0.0.1"
+
+
+@pytest.mark.parametrize("path", sorted((DEPLOY / "systemd").glob("*.*")), ids=lambda p: p.name)
+def test_systemd_units_parse(path):
+    unit = configparser.ConfigParser(strict=True, interpolation=None)
+    unit.optionxform = str  # systemd keys are case-sensitive
+    unit.read_string(path.read_text())
+    assert "Unit" in unit and "Description" in unit["Unit"]
+    if path.suffix == ".service":
+        service = unit["Service"]
+        assert service["User"] == "dvsite"
+        assert service["EnvironmentFile"] == "/etc/dvsite/dvsite.env"
+        assert service["ExecStart"].startswith("/srv/dvsite/app/.venv/bin/")
+    if path.suffix == ".timer":
+        assert "OnCalendar" in unit["Timer"]
+
+
+def test_the_app_service_runs_gunicorn_with_our_config_and_checks_deploy_first():
+    unit = configparser.ConfigParser(interpolation=None)
+    unit.read_string((DEPLOY / "systemd" / "dvsite.service").read_text())
+    assert "gunicorn -c deploy/gunicorn.conf.py" in unit["Service"]["ExecStart"]
+    assert "check --deploy" in unit["Service"]["ExecStartPre"]
+    backup = configparser.ConfigParser(interpolation=None)
+    backup.read_string((DEPLOY / "systemd" / "dvsite-backup.service").read_text())
+    assert "manage.py backup_site" in backup["Service"]["ExecStart"]
+
+
+def test_every_key_of_the_env_example_is_read_by_settings_or_gunicorn():
+    read = _read_env_names(ROOT / "dvsite" / "settings.py") | _read_env_names(
+        DEPLOY / "gunicorn.conf.py"
+    )
+    read.add("DJANGO_SETTINGS_MODULE")
+    keys = set()
+    for line in (DEPLOY / "dvsite.env.example").read_text().splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            key, sep, _ = line.partition("=")
+            assert sep, line
+            keys.add(key.strip())
+    assert keys, "empty env example"
+    assert keys - read == set()
+    # And the settings production refuses to start without are all there.
+    assert {"DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_DEBUG"} <= keys
+
+
+def _nginx_text():
+    # Drop comments, and quoted strings, whose braces are regular expressions, not blocks.
+    text = re.sub(r"#[^\n]*", "", NGINX.read_text())
+    return re.sub(r'"[^"]*"', '""', text)
+
+
+def test_nginx_braces_balance():
+    depth = 0
+    for char in _nginx_text():
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        assert depth >= 0
+    assert depth == 0
+
+
+def test_nginx_has_the_directives_we_rely_on():
+    text = NGINX.read_text()
+    for needle in (
+        "listen 443 ssl http2",
+        "ssl_certificate ",
+        "ssl_certificate_key ",
+        "return 301 https://",
+        "location /static/",
+        "immutable",
+        "location /media/",
+        'add_header X-Content-Type-Options "nosniff" always',
+        "add_header Content-Disposition $dvsite_media_disposition always",
+        '"attachment"',
+        "default_type application/octet-stream",
+        "proxy_pass http://dvsite_app",
+        "proxy_set_header X-Forwarded-Proto $scheme",
+        "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for",
+        "client_max_body_size 25m",
+        "proxy_cache_bypass $cookie_sessionid",
+    ):
+        assert needle in text, needle
+    # SVG and HTML uploads are refused in the media location.
+    assert re.search(r"location ~\* \\\.\(svg\|svgz\|html\?[^)]*\)\$ \{\s*return 404;", text)
+
+
+def test_nginx_accepts_the_site_file():
+    """`nginx -t` on the real file, with a throw-away certificate (nginx-light in CI)."""
+    nginx = shutil.which("nginx") or (
+        "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
+    )
+    openssl = shutil.which("openssl")
+    if not nginx or not openssl:
+        pytest.skip("nginx or openssl is not installed (.ci/run installs nginx-light)")
+    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"dvsite-nginx-{os.getpid()}"
+    tmp.mkdir(parents=True, exist_ok=True)
+    try:
+        subprocess.run(  # noqa: S603
+            [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+             "-subj", "/CN=danvan.example.vn",
+             "-keyout", str(tmp / "key.pem"), "-out", str(tmp / "cert.pem")],
+            check=True, capture_output=True, timeout=60,
+        )  # fmt: skip
+        site = NGINX.read_text()
+        site = site.replace(
+            "/etc/letsencrypt/live/danvan.example.vn/fullchain.pem", str(tmp / "cert.pem")
+        )
+        site = site.replace(
+            "/etc/letsencrypt/live/danvan.example.vn/privkey.pem", str(tmp / "key.pem")
+        )
+        site = site.replace("/var/cache/nginx/dvsite", str(tmp / "cache"))
+        (tmp / "site.conf").write_text(site)
+        (tmp / "nginx.conf").write_text(
+            f"pid {tmp / 'nginx.pid'};\nerror_log {tmp / 'error.log'};\n"
+            "events {}\n"
+            f"http {{\n include /etc/nginx/mime.types;\n access_log off;\n"
+            f" client_body_temp_path {tmp / 'body'};\n proxy_temp_path {tmp / 'proxy'};\n"
+            f" include {tmp / 'site.conf'};\n}}\n"
+        )
+        result = subprocess.run(  # noqa: S603
+            [nginx, "-t", "-c", str(tmp / "nginx.conf"), "-p", str(tmp)],
+            capture_output=True, text=True, check=False, timeout=60,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert "syntax is ok" in result.stderr
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+# --- Settings for more than one machine --------------------------------------------------
+
+
+def _settings(code, **env):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_URL"))
+    }
+    clean.update(env, DJANGO_SETTINGS_MODULE="dvsite.settings")
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "import django, json; django.setup()\n" + code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_one_machine_defaults_have_no_replica_no_s3_and_database_sessions():
+    values = _settings(
+        "from django.conf import settings as s\n"
+        "print(json.dumps([list(s.DATABASES), s.DATABASE_ROUTERS, s.SESSION_ENGINE,"
+        " s.STORAGES['default']['BACKEND']]))"
+    )
+    assert values == [
+        ["default"],
+        [],
+        "django.contrib.sessions.backends.db",
+        "django.core.files.storage.FileSystemStorage",
+    ]
+
+
+def test_redis_replica_and_s3_are_switched_on_by_the_environment():
+    values = _settings(
+        "from django.conf import settings as s\n"
+        "from django.core.files.storage import storages\nd = storages['default']\n"
+        "print(json.dumps([s.DATABASES['replica']['HOST'], s.DATABASE_ROUTERS,"
+        " s.MIDDLEWARE[0], s.SESSION_ENGINE, type(d).__name__, d.bucket_name,"
+        " d.url('van-ban/quyet-dinh.pdf'), s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']]))",
+        DATABASE_URL="postgres://dvsite@10.0.0.1:5432/dvsite",
+        DATABASE_REPLICA_URL="postgres://dvsite@10.0.0.2:5432/dvsite",
+        REDIS_URL="redis://127.0.0.1:6379/1",
+        DJANGO_S3_BUCKET="dvsite-media",
+        DJANGO_S3_ENDPOINT_URL="https://s3.example.vn",
+        DJANGO_S3_CUSTOM_DOMAIN="media.danvan.example.vn",
+        DJANGO_CSP_EXTRA_SOURCES="https://media.danvan.example.vn",
+    )
+    host, routers, first_middleware, sessions, storage, bucket, url, img_src = values
+    assert host == "10.0.0.2"
+    assert routers == ["dvsite.db_routers.ReplicaRouter"]
+    assert first_middleware == "dvsite.db_routers.PrimaryPinningMiddleware"
+    assert sessions == "django.contrib.sessions.backends.cached_db"
+    assert (storage, bucket) == ("MediaS3Storage", "dvsite-media")
+    assert url == "https://media.danvan.example.vn/media/van-ban/quyet-dinh.pdf"
+    assert img_src == ["'self'", "https://media.danvan.example.vn"]
+
+
+def test_uploads_on_s3_are_stored_as_downloads_and_never_as_html_or_svg():
+    assert object_parameters("van-ban/qd.PDF", {})["ContentDisposition"] == "attachment"
+    assert "ContentDisposition" not in object_parameters("news/anh.jpg", {"CacheControl": "x"})
+    svg = object_parameters("news/logo.svg", {})
+    assert svg == {"ContentType": "application/octet-stream", "ContentDisposition": "attachment"}
+
+
+def test_the_public_site_reads_from_the_replica_editors_and_writes_use_the_primary(settings):
+    router = db_routers.ReplicaRouter()
+    seen = {}
+
+    def view(request):
+        seen[request.method, request.path] = router.db_for_read(None)
+        return None
+
+    middleware = db_routers.PrimaryPinningMiddleware(view)
+    factory = RequestFactory()
+    middleware(factory.get("/tin-tuc/"))
+    middleware(factory.post("/tin-tuc/"))
+    middleware(factory.get(f"/{settings.ADMIN_URL}news/post/"))
+    logged_in = factory.get("/su-kien/")
+    logged_in.COOKIES[settings.SESSION_COOKIE_NAME] = "abc"
+    middleware(logged_in)
+    assert seen == {
+        ("GET", "/tin-tuc/"): "replica",
+        ("POST", "/tin-tuc/"): "default",
+        ("GET", f"/{settings.ADMIN_URL}news/post/"): "default",
+        ("GET", "/su-kien/"): "default",
+    }
+    # Outside a request (commands, shells) and for every write: the primary.
+    assert router.db_for_read(None) == "default"
+    assert router.db_for_write(None) == "default"
+    assert router.allow_migrate("replica", "news") is False
