@@ -8,8 +8,6 @@ inside the loop, only beside it).
 import datetime
 import importlib
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -63,44 +61,57 @@ def _editorial_groups(transactional_db):
 
 @pytest.fixture(scope="session")
 def chromium():
-    """One browser per test process, in a fresh profile folder."""
+    """One headless browser per test process; every test gets its own context in it."""
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed (scripts/ensure-chromium installs it)")
     from playwright.sync_api import sync_playwright
 
-    profile = tempfile.mkdtemp(prefix="dvsite-chromium-")
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            profile,
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport=DESKTOP,
-            locale="vi-VN",
-            timezone_id="Asia/Ho_Chi_Minh",
-            accept_downloads=True,
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
-        yield context
-        context.close()
-    shutil.rmtree(profile, ignore_errors=True)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture
-def page(chromium, live_server, settings):
-    """A new tab on the live server; CSP violations and page errors fail the test."""
+def viewport():
+    """The window a test reads the site in; tests parametrize it to run at phone width too."""
+    return DESKTOP
+
+
+@pytest.fixture
+def browser_context(chromium, live_server, settings, viewport):
+    """A fresh context (no cookies, no cache) at the test's viewport, on the live server.
+
+    Closing the whole context, not its tabs, ends the test: Chromium can acknowledge a tab's
+    close that races a navigation commit and then never close it (crbug.com/536385539, Playwright
+    issue 42366), which hung CI in `page.close()`; disposing of the context does not go that way.
+    """
     settings.ROOT_URLCONF = "tests.browser.urls"
-    chromium.clear_cookies()
-    tab = chromium.new_page()
-    tab.set_default_timeout(15_000)
+    context = chromium.new_context(
+        viewport=viewport,
+        locale="vi-VN",
+        timezone_id="Asia/Ho_Chi_Minh",
+        accept_downloads=True,
+        base_url=live_server.url,
+    )
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(browser_context):
+    """A tab in the test's context; CSP violations and page errors fail the test."""
+    tab = browser_context.new_page()
     problems = []
     tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     tab.on(
         "console",
         lambda msg: problems.append(msg.text) if "Content Security Policy" in msg.text else None,
     )
-    tab.base_url = live_server.url
     yield tab
-    tab.close()
     assert problems == []
 
 

@@ -7,7 +7,7 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.helpers import assert_accessible, check, go, path_of, shoot
+from tests.browser.helpers import assert_accessible, check, path_of, shoot
 
 pytestmark = [
     pytest.mark.browser,
@@ -43,10 +43,9 @@ def test_citizen_reads_news_searches_documents_and_takes_an_event_home(
     page, site_content, viewport
 ):
     phone = viewport == PHONE
-    page.set_viewport_size(viewport)
 
     # Home: the lead story and the latest news, with pictures.
-    go(page, "/")
+    page.goto("/")
     expect(page.locator(".lead-story .lead-title a")).to_be_visible()
     assert page.locator(".card-list img").count() >= 2
     if phone:
@@ -140,18 +139,19 @@ def test_citizen_reads_news_searches_documents_and_takes_an_event_home(
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_a_missing_page_is_a_helpful_accessible_404(page, site_content, viewport):
-    page.set_viewport_size(viewport)
-    response = go(page, "/trang-khong-co-that/")
+    response = page.goto("/trang-khong-co-that/")
     assert response.status == 404
     expect(page.locator("h1")).to_have_text("Không tìm thấy trang")
     check(page, "404")
     page.locator("#notfound-q").fill("dân vận")
     page.locator("#notfound-q").press("Enter")
-    assert path_of(page).startswith("/tim-kiem/?q=")
+    expect(page).to_have_url(re.compile(r"/tim-kiem/\?q="))
+    expect(page.locator("#search-q")).to_have_value("dân vận")
+    expect(page.locator(".search-summary")).to_contain_text("kết quả")
 
 
 def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page, site_content):
-    go(page, "/")
+    page.goto("/")
     page.keyboard.press("Tab")
     skip = page.locator(".skip-link")
     expect(skip).to_be_focused()

@@ -7,7 +7,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from dvsite.publishing import Status
-from tests.browser.helpers import go, shoot
+from tests.browser.helpers import shoot
 from tests.browser.pictures import photo_jpeg
 
 pytestmark = [
@@ -21,7 +21,7 @@ TITLE = "Tuyên truyền phong trào “Dân vận khéo” ở xã Thanh Hà"
 def log_in(page, user):
     """The real admin login form (django-axes is switched off in the test settings)."""
     page.context.clear_cookies()
-    go(page, "/quan-tri/login/")
+    page.goto("/quan-tri/login/")
     page.locator("#id_username").fill(user.username)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("input[type=submit]").click()
@@ -41,7 +41,7 @@ def test_editor_writes_publisher_publishes_and_the_public_reads(page, editor, pu
 
     # The editor writes a post with a picture in the rich-text editor and submits it.
     log_in(page, editor)
-    go(page, "/quan-tri/news/post/add/")
+    page.goto("/quan-tri/news/post/add/")
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_summary").fill("Xã Thanh Hà nhân rộng các mô hình dân vận khéo.")
     body = page.locator(".ProseMirror:visible").first
@@ -57,17 +57,17 @@ def test_editor_writes_publisher_publishes_and_the_public_reads(page, editor, pu
     post = Post.objects.get(title=TITLE)
     assert post.status == Status.REVIEW
     assert post.image and "Thanh Hà" in post.body
-    go(page, post.get_absolute_url())
+    page.goto(post.get_absolute_url())
     assert page.locator("h1").inner_text() == TITLE  # staff preview
     expect(page.locator(".notice")).to_contain_text("Bản xem trước")
 
     # Not public yet.
     page.context.clear_cookies()
-    assert go(page, post.get_absolute_url()).status == 404
+    assert page.goto(post.get_absolute_url()).status == 404
 
     # The publisher publishes it.
     log_in(page, publisher)
-    go(page, f"/quan-tri/news/post/{post.pk}/change/")
+    page.goto(f"/quan-tri/news/post/{post.pk}/change/")
     publish = page.locator("input[name=_workflow_publish]")
     expect(publish).to_be_visible()
     shoot(page, "admin-publisher-reviews")
@@ -78,7 +78,7 @@ def test_editor_writes_publisher_publishes_and_the_public_reads(page, editor, pu
 
     # The public site shows it: on the home page, and the article with its picture.
     page.context.clear_cookies()
-    go(page, "/")
+    page.goto("/")
     expect(page.locator(".lead-story")).to_contain_text(TITLE)
     page.get_by_role("link", name=TITLE).first.click()
     expect(page.locator("h1")).to_have_text(TITLE)
@@ -94,7 +94,7 @@ def test_an_editor_who_tries_to_publish_is_refused(page, editor):
 
     draft = PostFactory(title="Bản nháp của biên tập viên", created_by=editor)
     log_in(page, editor)
-    go(page, f"/quan-tri/news/post/{draft.pk}/change/")
+    page.goto(f"/quan-tri/news/post/{draft.pk}/change/")
     expect(page.locator("input[name=_workflow_submit]")).to_be_visible()
     expect(page.locator("input[name=_workflow_publish]")).to_have_count(0)
     # The button is not offered; a hand-made one is refused by the server.
@@ -113,4 +113,4 @@ def test_an_editor_who_tries_to_publish_is_refused(page, editor):
     assert draft.status == Status.DRAFT
     assert not Post.objects.published().filter(pk=draft.pk).exists()
     page.context.clear_cookies()
-    assert go(page, draft.get_absolute_url()).status == 404
+    assert page.goto(draft.get_absolute_url()).status == 404

@@ -19,20 +19,17 @@ INJECT = """() => {
 }"""
 
 
-def test_an_injected_inline_script_is_blocked(chromium, live_server, site_content):
-    tab = chromium.new_page()
+def test_an_injected_inline_script_is_blocked(browser_context, site_content):
+    tab = browser_context.new_page()
     violations = []
     tab.on(
         "console",
         lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None,
     )
-    try:
-        response = tab.goto(live_server.url + "/")
-        assert response.status == 200
-        assert "script-src" in response.headers["content-security-policy"]
-        ran = tab.evaluate(INJECT)
-        tab.wait_for_timeout(200)
-    finally:
-        tab.close()
+    response = tab.goto("/")
+    assert response.status == 200
+    assert "script-src" in response.headers["content-security-policy"]
+    ran = tab.evaluate(INJECT)
+    tab.wait_for_timeout(200)
     assert ran is False
     assert violations, "Chromium reported no violation for the injected script"
