@@ -6,7 +6,8 @@ from dvsite.search import SearchSource
 SEARCH_SOURCE = SearchSource(
     kind="document",
     label="Văn bản",
-    queryset=lambda: Document.objects.public().select_related("doc_type", "issuer"),
+    queryset=lambda: Document.objects.public(),
+    related=("doc_type", "issuer"),
     date=lambda doc: doc.issue_date or doc.publish_at,
     date_field="publish_at",
     text=lambda doc: f"{doc.doc_type.name} {doc.number} của {doc.issuer.name}. {doc.title}",

@@ -37,19 +37,21 @@ class PublishableQuerySet(models.QuerySet):
             return self.all()
         return self.published(now=now)
 
-    def first_rows(self, limit):
+    def first_rows(self, limit, prepare=None):
         """The first `limit` rows in this queryset's order, picked by id first.
 
         Sorting then reads only the columns the order and the filters need (from an index,
         where one covers them) instead of whole rows: for the short lists of the home page and
-        the sidebars, where SQLite otherwise sorted every public row with all its columns.
-        Returns a plain queryset of those rows in the same order: add select_related(),
-        defer() or annotations after.
+        the sidebars, and search results, where SQLite otherwise sorted every matching row with
+        all its columns. Returns a plain queryset of those rows in the same order; `prepare`
+        (queryset -> queryset) adds the annotations the order refers to before it is applied.
+        Add select_related(), defer() or other annotations after.
         """
         ids = self.values("pk")[:limit]
         # Only the ids carry the filters: repeated outside, SQLite walked them again instead
-        # of looking the few rows up. Order by fields (not annotations); chain the rest after.
-        return self.model._default_manager.filter(pk__in=ids).order_by(*self.query.order_by)
+        # of looking the few rows up.
+        rows = self.model._default_manager.filter(pk__in=ids)
+        return (prepare(rows) if prepare else rows).order_by(*self.query.order_by)
 
 
 def pk_in_any(*id_querysets):

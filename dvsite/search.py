@@ -42,6 +42,7 @@ class SearchSource:
     date: Callable  # (obj) -> the date shown beside a result
     date_field: str  # the field recency is ordered by
     text: Callable  # (obj) -> plain text the snippet is cut from
+    related: tuple = ()  # select_related() of the rows shown (`date` and `text` read them)
 
 
 @functools.cache
@@ -99,22 +100,13 @@ def text_matches(queryset, words):
     return queryset.alias(**aliases).filter(text_q)
 
 
-def filter_queryset(queryset, words):
-    """`queryset` narrowed to rows matching every word, annotated with `title_match`.
+def title_matches(queryset, words):
+    """(`queryset` annotated with `title_match`, the condition that flag stands for).
 
-    Returns (queryset, title_q): the condition `title_match` stands for, to split on it.
-    """
-    title_q, title_aliases = _matches(words, "search_title", queryset.model)
-    matching = (
-        text_matches(queryset, words)
-        .alias(**title_aliases)
-        .annotate(
-            title_match=Case(
-                When(title_q, then=Value(True)), default=Value(False), output_field=BooleanField()
-            )
-        )
-    )
-    return matching, title_q
+    Results whose title has every word rank first."""
+    title_q, aliases = _matches(words, "search_title", queryset.model)
+    flag = Case(When(title_q, then=Value(True)), default=Value(False), output_field=BooleanField())
+    return queryset.alias(**aliases).annotate(title_match=flag), title_q
 
 
 def _newest_first(model, field):
@@ -161,13 +153,18 @@ class Results:
         for kind, source in sources().items():
             if kind not in kinds:
                 continue
-            matching, self._title_q[kind] = filter_queryset(source.queryset(), words)
-            # The folded columns are only for matching: leave them out of the rows sorted.
-            self._newest[kind] = _newest_first(matching.model, source.date_field)
-            self._querysets[kind] = matching.defer("search_text", "search_title").order_by(
-                "-title_match", *self._newest[kind]
+            matching, self._title_q[kind] = self._shown(
+                kind, text_matches(source.queryset(), words)
             )
+            self._newest[kind] = _newest_first(matching.model, source.date_field)
+            self._querysets[kind] = matching.order_by("-title_match", *self._newest[kind])
         self._counts = None
+
+    def _shown(self, kind, queryset):
+        """(`queryset` with what a result shows, the title condition): related rows and the
+        title flag, not the folded columns (only for matching, and long)."""
+        related = queryset.select_related(*sources()[kind].related)
+        return title_matches(related.defer("search_text", "search_title"), self.words)
 
     def counts(self):
         """Matches per kind, counted up to COUNT_LIMIT + 1 (a word in half the posts should
@@ -202,12 +199,14 @@ class Results:
     def _first(self, kind, queryset, stop):
         """The first `stop` rows of `queryset` in its order (title matches, then newest).
 
-        Where the database can, as two walks of the recency index, one over title matches and
-        one over the rest, each stopping after `stop` rows: sorting every match by the title
-        flag read thousands of rows when a word is common ("dân vận" is in most posts).
+        Sorting every match with all its columns (bodies included) was most of the cost when a
+        word is common ("dân vận" is in most posts). Where the database can, the rows come from
+        two walks of the recency index, one over title matches and one over the rest, each
+        stopping after `stop` rows; elsewhere (SQLite) the ids are sorted first, then their
+        rows read.
         """
         if not connection.features.supports_slicing_ordering_in_compound:
-            return queryset[:stop]
+            return queryset.first_rows(stop, prepare=lambda rows: self._shown(kind, rows)[0])
         title_q, newest = self._title_q[kind], self._newest[kind]
         titles = queryset.filter(title_q).order_by(*newest)[:stop]
         others = queryset.exclude(title_q).order_by(*newest)[:stop]
@@ -220,15 +219,27 @@ def search(raw_query, kinds=None):
     return words, Results(words, set(kinds or sources()))
 
 
+class _FoldedChars(dict):
+    """char code -> the char folded for matching (one char, none or several), once per char."""
+
+    def __missing__(self, code):
+        char = chr(code)
+        self[code] = piece = strip_accents(char).casefold() if char.isalpha() else char.lower()
+        return piece
+
+
+_FOLDED = _FoldedChars()
+
+
 def _folded_with_positions(text):
-    """Fold `text` char by char, keeping a map from folded index to original index."""
-    folded, positions = [], []
+    """`text` folded, and for each folded char the index of the char of `text` it came from."""
+    folded = text.translate(_FOLDED)
+    if all(len(_FOLDED[ord(char)]) == 1 for char in set(text)):
+        return folded, range(len(text))  # one char for one: the usual case, at C speed
+    positions = []
     for index, char in enumerate(text):
-        piece = strip_accents(char).casefold() if char.isalpha() else char.lower()
-        for c in piece:
-            folded.append(c)
-            positions.append(index)
-    return "".join(folded), positions
+        positions += [index] * len(_FOLDED[ord(char)])
+    return folded, positions
 
 
 def highlight(text, words, width=240):

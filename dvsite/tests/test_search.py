@@ -138,3 +138,9 @@ def test_highlight_cuts_a_snippet_around_the_first_match():
 def test_highlight_of_nfd_text_marks_whole_letters():
     text = unicodedata.normalize("NFD", "Quy chế dân chủ")
     assert "<mark>chế</mark>" in highlight(text, ["che"])
+
+
+def test_highlight_after_letters_that_fold_to_two_marks_the_right_words():
+    # "ß" folds to "ss" and "ﬁ" to "fi": the folded text is longer than the original.
+    html = highlight("Straße ﬁnal: Dân vận khéo ở Đà Nẵng", ["dan", "kheo", "da"])
+    assert "<mark>Dân</mark> vận <mark>khéo</mark> ở <mark>Đà</mark> Nẵng" in html
