@@ -44,10 +44,14 @@ ROLE_MIGRATIONS = [
 
 @pytest.fixture(autouse=True)
 def _editorial_groups(transactional_db):
-    """Re-run the group migrations when an earlier transactional test's flush removed them.
+    """Re-run the group migrations when an earlier browser test's flush removed them.
 
-    serialized_rollback should restore them, but after another test started the session's live
-    server first, the groups were gone in the full suite; the migrations are idempotent.
+    serialized_rollback cannot bring them back here. Django keeps the serialized database on the
+    connection object, and its connections live in an asgiref Local that switches to separate,
+    context-local storage once a thread has a running event loop — which Playwright's sync API
+    leaves in the test thread. So once Chromium has started, the tests get a fresh connection to
+    the same test database without the serialized copy (traced: in the full suite, and whenever a
+    database test ran before the first browser test). The migrations are idempotent.
     """
     from django.apps import apps
     from django.contrib.auth.models import Group
