@@ -22,7 +22,7 @@ from django.utils.safestring import mark_safe
 
 from dvsite import search_sqlite
 from dvsite.publishing import words_match_q
-from dvsite.text import fold, nfc, strip_accents
+from dvsite.text import FOLDED_CHARS, fold, nfc
 
 MAX_QUERY_LENGTH = 200
 COUNT_LIMIT = 1000
@@ -219,26 +219,14 @@ def search(raw_query, kinds=None):
     return words, Results(words, set(kinds or sources()))
 
 
-class _FoldedChars(dict):
-    """char code -> the char folded for matching (one char, none or several), once per char."""
-
-    def __missing__(self, code):
-        char = chr(code)
-        self[code] = piece = strip_accents(char).casefold() if char.isalpha() else char.lower()
-        return piece
-
-
-_FOLDED = _FoldedChars()
-
-
 def _folded_with_positions(text):
     """`text` folded, and for each folded char the index of the char of `text` it came from."""
-    folded = text.translate(_FOLDED)
-    if all(len(_FOLDED[ord(char)]) == 1 for char in set(text)):
+    folded = text.translate(FOLDED_CHARS)
+    if all(len(FOLDED_CHARS[ord(char)]) == 1 for char in set(text)):
         return folded, range(len(text))  # one char for one: the usual case, at C speed
     positions = []
     for index, char in enumerate(text):
-        positions += [index] * len(_FOLDED[ord(char)])
+        positions += [index] * len(FOLDED_CHARS[ord(char)])
     return folded, positions
 
 

@@ -19,21 +19,30 @@ def nfc(value):
     return value
 
 
-class _StrippedChars(dict):
-    """char -> its decomposition without combining marks, computed once per distinct char.
+class CharTable(dict):
+    """A `str.translate` table filled lazily: `convert(char)` once per distinct char seen.
 
-    Decomposition works char by char and only combining marks are reordered, so mapping each
-    char and composing the result once equals decomposing, filtering and composing the whole
-    text — at a fraction of the cost on long texts (search fields of every saved row).
+    Converting char by char is exact for what is done here: decomposition works char by char
+    and only combining marks are reordered, so mapping each char and composing the result once
+    equals decomposing, filtering and composing the whole text — at a fraction of the cost on
+    long texts (search fields of every saved row, snippets of search results).
     """
 
+    def __init__(self, convert):
+        super().__init__()
+        self.convert = convert
+
     def __missing__(self, code):
-        decomposed = unicodedata.normalize("NFD", chr(code).translate(_DD))
-        self[code] = value = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        self[code] = value = self.convert(chr(code))
         return value
 
 
-_STRIPPED = _StrippedChars()
+def _without_marks(char):
+    decomposed = unicodedata.normalize("NFD", char.translate(_DD))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_STRIPPED = CharTable(_without_marks)
 
 
 def strip_accents(value):
@@ -50,6 +59,13 @@ def fold(value):
     if not value:
         return ""
     return _SPACES.sub(" ", strip_accents(value).casefold()).strip()
+
+
+# `fold` char by char, for mapping matches back onto the original text (search snippets): most
+# chars fold to one char, some to none or several ("ß" -> "ss").
+FOLDED_CHARS = CharTable(
+    lambda char: strip_accents(char).casefold() if char.isalpha() else char.lower()
+)
 
 
 def words(value):
