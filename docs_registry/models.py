@@ -6,14 +6,13 @@ from django.db.models import Case, Exists, F, OuterRef, Value, When
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
 
 from dvsite import search
 from dvsite.links import object_url
 from dvsite.publishing import Publishable, PublishableQuerySet, TimeStamped
 from dvsite.slugs import SlugFromNameMixin, unique_slug
 from dvsite.text import words
-from news.models import Topic
+from news.models import Topic, TopicLink
 
 from . import numbers
 from .pdf_text import extract_pdf_text
@@ -352,17 +351,8 @@ class Attachment(TimeStamped):
         return ALLOWED_TYPES.get(self.mime_type, (None, "Tệp"))[1]
 
 
-class TaggedDocument(TaggedItemBase):
+class TaggedDocument(TopicLink):
     """Links documents to the site's one topic vocabulary (news.Topic), shared with posts."""
 
     tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_documents")
     content_object = models.ForeignKey("Document", on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        verbose_name = "gắn chủ đề"
-        verbose_name_plural = "gắn chủ đề"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_object", "tag"], name="docs_registry_taggeddocument_unique"
-            )
-        ]

@@ -14,13 +14,12 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
 
 from dvsite.html import rich_text_field, sanitize_html
 from dvsite.links import object_url
 from dvsite.publishing import Publishable, PublishableQuerySet
 from dvsite.slugs import unique_slug
-from news.models import Topic
+from news.models import Topic, TopicLink
 
 
 class Kind(models.TextChoices):
@@ -268,17 +267,8 @@ class Event(Publishable):
         super().save(*args, **kwargs)
 
 
-class TaggedEvent(TaggedItemBase):
+class TaggedEvent(TopicLink):
     """Links events to the site's one topic vocabulary (news.Topic), shared with posts."""
 
     tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_events")
     content_object = models.ForeignKey("Event", on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        verbose_name = "gắn chủ đề"
-        verbose_name_plural = "gắn chủ đề"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_object", "tag"], name="events_taggedevent_unique"
-            )
-        ]

@@ -83,16 +83,26 @@ class Topic(TagBase):
         return object_url("news:tag", tag_slug=self.slug)
 
 
-class TaggedPost(TaggedItemBase):
-    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_posts")
-    content_object = models.ForeignKey("Post", on_delete=models.CASCADE, related_name="topic_links")
+class TopicLink(TaggedItemBase):
+    """One item (post, event, document) tagged with one topic of the site's shared vocabulary.
+
+    Subclasses name the tagged model (`content_object`) and the `tag` foreign key to Topic.
+    """
 
     class Meta:
+        abstract = True
         verbose_name = "gắn chủ đề"
         verbose_name_plural = "gắn chủ đề"
         constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="news_taggedpost_unique")
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="%(app_label)s_%(class)s_unique"
+            )
         ]
+
+
+class TaggedPost(TopicLink):
+    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_posts")
+    content_object = models.ForeignKey("Post", on_delete=models.CASCADE, related_name="topic_links")
 
 
 class PostQuerySet(PublishableQuerySet):
