@@ -211,6 +211,25 @@ def test_a_damaged_or_hostile_archive_is_refused_before_anything_changes(site, t
         call_command("restore_site", str(tmp_path / "khong-co.tar.gz"), stdout=io.StringIO())
 
 
+def _in_new_instance(tmp_path, *args, timeout=300):
+    """Run Python with `args` in this project, on a fresh SQLite file and media folder."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="dvsite.test_settings",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'moi.sqlite3'}",
+        DJANGO_MEDIA_ROOT=str(tmp_path / "media-moi"),
+    )
+    return subprocess.run(  # noqa: S603 (our own interpreter and project)
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+    )
+
+
 def test_restore_into_a_brand_new_sqlite_instance(site, tmp_path):
     """A fresh database file, never migrated: restore_site migrates it, then loads everything."""
     archive = tmp_path / "b.tar.gz"
@@ -218,34 +237,13 @@ def test_restore_into_a_brand_new_sqlite_instance(site, tmp_path):
     with tarfile.open(archive) as tar:
         expected = json.load(tar.extractfile("manifest.json"))
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env.update(
-        DJANGO_SETTINGS_MODULE="dvsite.test_settings",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'moi.sqlite3'}",
-        DJANGO_MEDIA_ROOT=str(tmp_path / "media-moi"),
-    )
-    restore = subprocess.run(  # noqa: S603 (our own manage.py)
-        [sys.executable, "manage.py", "restore_site", str(archive)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    restore = _in_new_instance(tmp_path, "manage.py", "restore_site", str(archive))
     assert restore.returncode == 0, restore.stderr
-    count = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django, json; django.setup();"
-            "from dvsite.backup import row_counts; print(json.dumps(row_counts()))",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    count = _in_new_instance(
+        tmp_path,
+        "-c",
+        "import django, json; django.setup();"
+        "from dvsite.backup import row_counts; print(json.dumps(row_counts()))",
         timeout=120,
     )
     assert json.loads(count.stdout) == expected["counts"], count.stderr
@@ -254,15 +252,7 @@ def test_restore_into_a_brand_new_sqlite_instance(site, tmp_path):
         with default_storage.open(name, "rb") as handle:
             assert restored == handle.read()
     # A second restore into the now-filled instance is refused.
-    again = subprocess.run(  # noqa: S603 (our own manage.py)
-        [sys.executable, "manage.py", "restore_site", str(archive)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    again = _in_new_instance(tmp_path, "manage.py", "restore_site", str(archive))
     assert again.returncode != 0
     assert "đã có nội dung" in again.stderr
 
