@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from dvsite import roles
+from core import roles
 
 
 @pytest.fixture(autouse=True)

@@ -14,9 +14,6 @@ import argparse
 import json
 import os
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import time
 import urllib.request
@@ -118,46 +115,23 @@ def fill(args):
 # -- gunicorn ---------------------------------------------------------------------------------
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def start_gunicorn(args):
-    args.port = args.port or free_port()
-    command = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "dvsite.wsgi:application",
-        f"--bind=127.0.0.1:{args.port}",
+    from dvsite import gunicorn_runner  # noqa: PLC0415 (ROOT is on sys.path only from here)
+
+    args.port = args.port or gunicorn_runner.free_port()
+    options = [
         f"--workers={args.workers}",
         "--worker-class=gthread",
         f"--threads={args.threads}",
         "--log-level=warning",
     ]
-    server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
-        command, cwd=ROOT, env=os.environ.copy(), start_new_session=True
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            url = f"http://127.0.0.1:{args.port}/healthz"
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if "gunicorn" in response.headers.get("Server", ""):
-                    return server
-                raise RuntimeError(f"port {args.port} is served by another program")
-        except OSError:
-            time.sleep(0.3)
-    stop(server)
-    raise RuntimeError("gunicorn did not start within 30 seconds")
+    return gunicorn_runner.start_gunicorn(options, port=args.port, cwd=ROOT, timeout=30)
 
 
 def stop(server):
-    os.killpg(server.pid, signal.SIGTERM)
-    try:
-        server.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
+    from dvsite import gunicorn_runner  # noqa: PLC0415
+
+    gunicorn_runner.stop(server, timeout=15)
 
 
 def write_ceiling(size):

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
-from dvsite.admin_workflow import PublishableAdmin
+from core.admin_workflow import PublishableAdmin
 
 from . import numbers
 from .models import Attachment, Document, DocumentType, Issuer, Validity

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from dvsite.publishing import Status
+from core.publishing import Status
 
 from .citations import DEFAULT_ISSUER_FOR_SUFFIX, CitedDocument
 from .models import Document, DocumentType, Issuer

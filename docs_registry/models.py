@@ -7,11 +7,11 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from dvsite import search
-from dvsite.links import object_url
-from dvsite.publishing import Publishable, PublishableQuerySet, TimeStamped
-from dvsite.slugs import SlugFromNameMixin, unique_slug
-from dvsite.text import words
+from core import search
+from core.links import object_url
+from core.publishing import Publishable, PublishableQuerySet, TimeStamped
+from core.slugs import SlugFromNameMixin, unique_slug
+from core.text import words
 from news.models import Topic, TopicLink
 
 from . import numbers
@@ -62,7 +62,8 @@ class DocumentQuerySet(PublishableQuerySet):
         return self.published(now=now).filter(is_internal=False)
 
     def visible_to(self, user, now=None):
-        if user is not None and user.is_active and user.is_staff:
+        """Internal and unpublished documents only for who may view or change documents."""
+        if self.model.can_preview(user):
             return self.all()
         return self.public(now=now)
 

@@ -5,7 +5,7 @@ import logging
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from dvsite.text import nfc
+from core.text import nfc
 
 logger = logging.getLogger(__name__)
 

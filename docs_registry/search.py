@@ -1,7 +1,7 @@
 """What site-wide search offers from the registry: public documents only, never internal ones."""
 
+from core.search import SearchSource
 from docs_registry.models import Document
-from dvsite.search import SearchSource
 
 SEARCH_SOURCE = SearchSource(
     kind="document",

@@ -6,7 +6,7 @@ import filetype
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
-from dvsite.text import slugify
+from core.text import slugify
 
 MAX_ATTACHMENT_SIZE = 20 * 1024 * 1024
 

@@ -6,9 +6,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from dvsite.dates import format_date
-from dvsite.preview import PreviewableDetailMixin
-from news.models import Post
+from core.dates import format_date
+from core.preview import PreviewableDetailMixin
 
 from .filters import DocumentFilter, facets
 from .models import Attachment, Document
@@ -131,6 +130,8 @@ class DocumentDetailView(PreviewableDetailMixin, DetailView):
 
     def get_queryset(self):
         linked = Document.objects.visible_to(self.request.user).select_related("doc_type")
+        # The posts citing a document, through the relation (the registry imports no news code).
+        citing_posts = Document.posts.field.related_model.objects
         return (
             Document.objects.with_validity()
             .select_related("doc_type", "issuer")
@@ -139,7 +140,7 @@ class DocumentDetailView(PreviewableDetailMixin, DetailView):
                 Prefetch("attachments", queryset=Attachment.objects.all()),
                 Prefetch("replaces", queryset=linked),
                 Prefetch("replaced_by", queryset=linked),
-                Prefetch("posts", queryset=Post.objects.published().order_by("-publish_at")),
+                Prefetch("posts", queryset=citing_posts.published().order_by("-publish_at")),
             )
             .visible_to(self.request.user)  # drafts for staff only; internal rows for staff only
         )

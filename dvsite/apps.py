@@ -6,9 +6,6 @@ class DvsiteConfig(AppConfig):
     verbose_name = "Hệ thống"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
-
-        from dvsite import cache, search_sqlite  # noqa: PLC0415 (signals need the app registry)
+        from dvsite import cache
 
         cache.connect_signals()
-        post_migrate.connect(search_sqlite.ensure_fulltext, sender=self)

@@ -111,7 +111,7 @@ def instance_has_content():
     """
     from django.contrib.auth import get_user_model
 
-    from dvsite.publishing import Publishable
+    from core.publishing import Publishable
 
     if get_user_model()._base_manager.exists():
         return True

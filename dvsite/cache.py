@@ -23,13 +23,12 @@ View counts of posts keep counting on cache hits: the detail view registers its 
 written with one UPDATE per post at most every `PAGE_CACHE_VIEW_FLUSH_SECONDS`.
 """
 
-import atexit
 import datetime
+import functools
 import hashlib
 import logging
 import os
 import threading
-import time
 import uuid
 from pathlib import Path
 
@@ -37,17 +36,18 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F, signals
+from django.db.models import signals
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
+from taggit.models import ItemBase, TagBase
 
-from dvsite.publishing import Status
+from core.publishing import Publishable, Status, TimeStamped
+from core.view_counts import view_counter
 
 logger = logging.getLogger(__name__)
 
 STATE_KEY = "pages:generation"
-CONTENT_APPS = {"news", "events", "docs_registry", "dvsite", "taggit"}
 # Cookies that make a request personal: a session (staff, anyone logged in) or flash messages.
 PERSONAL_COOKIES = (lambda: settings.SESSION_COOKIE_NAME, lambda: "messages")
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
@@ -60,18 +60,19 @@ def page_cache_seconds():
 # -- the generation ---------------------------------------------------------------------------
 
 
-def next_scheduled(now):
-    """The earliest `publish_at` still in the future of any published post, event or document."""
-    from docs_registry.models import Document  # noqa: PLC0415 (models load after this module)
-    from events.models import Event  # noqa: PLC0415
-    from news.models import Post  # noqa: PLC0415
+def publishable_models():
+    """Every concrete model built on the publishing base, found in the app registry."""
+    return [model for model in apps.get_models() if issubclass(model, Publishable)]
 
+
+def next_scheduled(now):
+    """The earliest `publish_at` still in the future of any published item of any content model."""
     # The complement of `published()` among published rows: those whose time has not come.
     parts = [
         model.objects.filter(status=Status.PUBLISHED, publish_at__gt=now)
         .order_by()
         .values("publish_at")
-        for model in (Post, Event, Document)
+        for model in publishable_models()
     ]
     row = parts[0].union(*parts[1:], all=True).order_by("publish_at").first()
     return row["publish_at"] if row else None
@@ -140,57 +141,30 @@ def invalidate(**kwargs):
     transaction.on_commit(after_commit)
 
 
+@functools.cache
+def is_content_model(model):
+    """Whether rows of `model` show on public pages: models on the shared content base (posts,
+    events, documents, categories, about pages …), topics and their links, and the many-to-many
+    tables between them. Revisions are not: the save that made one already counted."""
+    meta = model._meta
+    if meta.model_name.startswith("historical"):
+        return False
+    if meta.auto_created:
+        return any(
+            is_content_model(field.related_model) for field in meta.fields if field.is_relation
+        )
+    return issubclass(model, (TimeStamped, TagBase, ItemBase))
+
+
 def _content_changed(sender, **kwargs):
-    meta = getattr(sender, "_meta", None)
-    if meta is None or meta.app_label not in CONTENT_APPS:
-        return
-    if meta.model_name.startswith("historical"):  # revisions: the save itself already counted
-        return
-    invalidate()
+    if isinstance(sender, type) and is_content_model(sender):
+        invalidate()
 
 
 def connect_signals():
     """Called from DvsiteConfig.ready(): any save/delete/m2m change of content invalidates."""
     for signal in (signals.post_save, signals.post_delete, signals.m2m_changed):
         signal.connect(_content_changed, dispatch_uid=f"dvsite.cache.{id(signal)}")
-
-
-# -- view counts on cache hits ------------------------------------------------------------------
-
-
-class ViewCounter:
-    """Counts per (model label, pk) kept in memory and written in one UPDATE per row."""
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.pending = {}
-        self.flushed_at = time.monotonic()
-
-    def add(self, label, pk):
-        with self.lock:
-            self.pending[(label, pk)] = self.pending.get((label, pk), 0) + 1
-            due = time.monotonic() - self.flushed_at >= getattr(
-                settings, "PAGE_CACHE_VIEW_FLUSH_SECONDS", 1.0
-            )
-        if due:
-            self.flush()
-
-    def flush(self):
-        with self.lock:
-            pending, self.pending = self.pending, {}
-            self.flushed_at = time.monotonic()
-        for (label, pk), count in pending.items():
-            model = apps.get_model(label)
-            model._default_manager.filter(pk=pk).update(view_count=F("view_count") + count)
-
-
-view_counter = ViewCounter()
-atexit.register(lambda: view_counter.pending and view_counter.flush())
-
-
-def count_view_on_hit(request, obj):
-    """Ask the page cache to count a view of `obj` (a model with `view_count`) on every hit."""
-    request._page_cache_view = (obj._meta.label, obj.pk)
 
 
 # -- the middleware -----------------------------------------------------------------------------
@@ -252,7 +226,7 @@ class AnonymousPageCacheMiddleware:
                     response.status_code,
                     dict(response.items()),
                     response.content,
-                    getattr(request, "_page_cache_view", None),
+                    getattr(request, "counted_view", None),
                 )
                 cache.set(key, entry, timeout)
             response["X-Page-Cache"] = "miss"

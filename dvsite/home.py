@@ -1,7 +1,7 @@
 """What the home page shows, each list from its app's public queryset, in a fixed number of queries."""
 
+from core.publishing import pk_in_any
 from docs_registry.models import Document
-from dvsite.publishing import pk_in_any
 from events.models import Event
 from news.models import Post, Topic
 

@@ -3,9 +3,9 @@
 from django.db import models
 from django.urls import reverse
 
-from dvsite.html import rich_text_field, sanitize_html
-from dvsite.publishing import TimeStamped
-from dvsite.slugs import unique_slug
+from core.html import rich_text_field, sanitize_html
+from core.publishing import TimeStamped
+from core.slugs import unique_slug
 
 
 class AboutPageQuerySet(models.QuerySet):

@@ -50,10 +50,11 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
-    "dvsite",
+    "core",
     "news",
     "events",
     "docs_registry",
+    "dvsite",
 ]
 
 MIDDLEWARE = [

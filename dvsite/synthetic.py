@@ -15,10 +15,10 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from core.html import sanitize_html
+from core.publishing import Status, normalize_text_fields
+from core.text import slugify
 from docs_registry.models import Document, DocumentType, Issuer, TaggedDocument
-from dvsite.html import sanitize_html
-from dvsite.publishing import Status, normalize_text_fields
-from dvsite.text import slugify
 from events.models import RESERVED_SLUGS, Event, Format, Kind, TaggedEvent
 from news.models import Category, Post, TaggedPost, Topic
 

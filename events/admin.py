@@ -5,7 +5,7 @@ and every transition goes through the model methods, which check permissions.
 
 from django.contrib import admin
 
-from dvsite.admin_workflow import WORKFLOW_FIELDS, PublishableAdmin
+from core.admin_workflow import WORKFLOW_FIELDS, PublishableAdmin
 from events.models import Event
 
 

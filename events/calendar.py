@@ -8,7 +8,7 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 
-from dvsite.dates import WEEKDAYS, WEEKDAYS_SHORT
+from core.dates import WEEKDAYS, WEEKDAYS_SHORT
 from events.lunar import LunarDate, to_lunar
 
 # The lunar algorithm is exact in this range; outside it the calendar answers 404.

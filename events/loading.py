@@ -6,8 +6,8 @@ import json
 from django.db import transaction
 from django.utils import timezone
 
-from dvsite.publishing import Status
-from dvsite.text import slugify
+from core.publishing import Status
+from core.text import slugify
 from events.models import Event
 
 

@@ -15,10 +15,10 @@ from django.utils.html import strip_tags
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from dvsite.html import rich_text_field, sanitize_html
-from dvsite.links import object_url
-from dvsite.publishing import Publishable, PublishableQuerySet
-from dvsite.slugs import unique_slug
+from core.html import rich_text_field, sanitize_html
+from core.links import object_url
+from core.publishing import Publishable, PublishableQuerySet
+from core.slugs import unique_slug
 from news.models import Topic, TopicLink
 
 

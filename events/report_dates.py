@@ -9,7 +9,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from dvsite.text import strip_accents
+from core.text import strip_accents
 
 # A word that introduces the date of a happening.
 _PREFIX = re.compile(r"\b(?:sang|chieu|toi|trua|dem|ngay|hom)(?: nay)?[\s,]+")

@@ -9,7 +9,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from dvsite.text import nfc
+from core.text import nfc
 from events.models import Format, Kind
 from events.report_dates import find_event_date, fold_keep_length, sentence_bounds
 

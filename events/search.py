@@ -2,7 +2,7 @@
 
 from django.utils.html import strip_tags
 
-from dvsite.search import SearchSource
+from core.search import SearchSource
 from events.models import Event
 
 SEARCH_SOURCE = SearchSource(

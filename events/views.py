@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from dvsite.preview import PreviewableDetailMixin
+from core.preview import PreviewableDetailMixin
 from events import calendar, ical
 from events.lunar import to_lunar
 from events.models import Event

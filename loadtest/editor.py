@@ -14,7 +14,7 @@ def editorial_users():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from dvsite import roles
+    from core import roles
 
     User = get_user_model()
     users = []

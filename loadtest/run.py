@@ -16,18 +16,20 @@ import json
 import os
 import platform
 import random
-import signal
 import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "loadtest"
 DATA = HERE / ".data"
 HOST = "127.0.0.1"
+
+sys.path.insert(0, str(ROOT))
+from dvsite import gunicorn_runner  # noqa: E402 (needs ROOT on sys.path)
+from dvsite.gunicorn_runner import free_port  # noqa: E402
 
 
 def parse_args(argv=None):
@@ -61,6 +63,7 @@ def start_redis(args):
     server = subprocess.Popen(  # noqa: S603
         ["redis-server", "--bind", HOST, "--port", str(port), "--save", "", "--appendonly", "no"],  # noqa: S607
         stdout=subprocess.DEVNULL,
+        start_new_session=True,  # stopped like gunicorn, by its own process group
     )
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:  # bounded wait
@@ -160,46 +163,20 @@ def build_pool():
     return pool
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
 def start_gunicorn(args, port, log):
-    command = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "--config",
-        str(HERE / "gunicorn.conf.py"),
-        "--bind",
-        f"{HOST}:{port}",
-    ]
+    options = ["--config", str(HERE / "gunicorn.conf.py")]
     if args.workers:
-        command += ["--workers", str(args.workers)]
+        options += ["--workers", str(args.workers)]
     if args.threads:
-        command += ["--threads", str(args.threads)]
-    server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:  # bounded wait for the first answer
-        if server.poll() is not None:
-            sys.exit(f"gunicorn stopped (exit {server.returncode}); see {log.name}")
-        try:
-            with urllib.request.urlopen(f"http://{HOST}:{port}/healthz", timeout=2) as answer:  # noqa: S310
-                if answer.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.3)
-    stop(server)
-    sys.exit("gunicorn did not answer /healthz within 60 s")
+        options += ["--threads", str(args.threads)]
+    try:
+        return gunicorn_runner.start_gunicorn(options, port=port, cwd=ROOT, log=log)
+    except RuntimeError as problem:
+        sys.exit(f"{problem}; see {log.name}")
 
 
 def stop(server):
-    server.send_signal(signal.SIGTERM)
-    try:
-        server.wait(timeout=40)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait(timeout=10)
+    gunicorn_runner.stop(server)
 
 
 def run_load(args, pool, port):

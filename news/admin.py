@@ -9,9 +9,9 @@ from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html, format_html_join
 
-from dvsite.admin_workflow import WORKFLOW_FIELDS, PublishableAdmin
-from dvsite.dates import format_datetime as vi_datetime
-from dvsite.publishing import Status
+from core.admin_workflow import WORKFLOW_FIELDS, PublishableAdmin
+from core.dates import format_datetime as vi_datetime
+from core.publishing import Status
 from news.models import Category, Post, Topic, TopicRule, WorkflowNote
 
 WORKFLOW_BUTTON_PREFIX = "_workflow_"

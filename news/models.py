@@ -7,11 +7,11 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
-from dvsite import text
-from dvsite.html import rich_text_field, sanitize_html
-from dvsite.links import object_url
-from dvsite.publishing import Publishable, PublishableQuerySet, Status, TimeStamped
-from dvsite.slugs import SlugFromNameMixin, unique_slug
+from core import text
+from core.html import rich_text_field, sanitize_html
+from core.links import object_url
+from core.publishing import Publishable, PublishableQuerySet, Status, TimeStamped
+from core.slugs import SlugFromNameMixin, unique_slug
 from news import images
 
 

@@ -2,7 +2,7 @@
 
 from django.utils.html import strip_tags
 
-from dvsite.search import SearchSource
+from core.search import SearchSource
 from news.models import Post
 
 SEARCH_SOURCE = SearchSource(

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
-from dvsite.publishing import published_q
+from core.publishing import published_q
 from news.models import Category, Post, Topic
 
 

@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from dvsite import cache as page_cache
-from dvsite.preview import PreviewableDetailMixin
+from core.preview import PreviewableDetailMixin
+from core.view_counts import count_view_on_hit
 from news.models import Category, Post, Topic
 
 PAGE_SIZE = 12
@@ -72,7 +72,7 @@ class PostDetailView(PreviewableDetailMixin, DetailView):
         post = super().get_object(queryset)
         if post.is_public():
             post.count_view()
-            page_cache.count_view_on_hit(self.request, post)
+            count_view_on_hit(self.request, post)
         return post
 
     def get_context_data(self, **kwargs):

@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from core.publishing import Status
+from core.text import nfc
 from docs_registry.models import Document, DocumentType, Issuer
-from dvsite.publishing import Status
-from dvsite.text import nfc
 from events.models import Event
 from news.models import Category, Post, Topic
 from tests.hostile import HOSTILE_BODY, IMG, SCRIPT, TITLE_BREAK, audit_html, hostile

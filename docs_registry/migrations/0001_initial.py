@@ -7,7 +7,7 @@ import taggit.managers
 from django.conf import settings
 from django.db import migrations, models
 
-from dvsite.migration_ops import fulltext_indexes
+from core.migration_ops import fulltext_indexes
 
 
 class Migration(migrations.Migration):

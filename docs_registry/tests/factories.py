@@ -3,8 +3,8 @@ import datetime
 import factory
 from django.utils import timezone
 
+from core.publishing import Status
 from docs_registry.models import Attachment, Document, DocumentType, Issuer
-from dvsite.publishing import Status
 
 
 class DocumentTypeFactory(factory.django.DjangoModelFactory):

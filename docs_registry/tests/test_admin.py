@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core.publishing import Status
 from docs_registry.models import Document
-from dvsite.publishing import Status
 
 from .factories import DocumentFactory, DocumentTypeFactory, IssuerFactory
 from .test_models import EXE, PDF

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 
+from core.publishing import Status
 from docs_registry.models import Attachment, Document, Validity
 from docs_registry.validators import MAX_ATTACHMENT_SIZE, clean_file_name, validate_attachment
-from dvsite.publishing import Status
 
 from .factories import AttachmentFactory, DocumentFactory, IssuerFactory
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.publishing import Status
 from docs_registry.models import Document, Validity
-from dvsite.publishing import Status
 from news.models import Post
 
 from .factories import AttachmentFactory, DocumentFactory, DocumentTypeFactory, IssuerFactory

@@ -9,10 +9,10 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from core.publishing import Status
 from docs_registry.tests.factories import DocumentFactory
 from dvsite import cache as page_cache
 from dvsite.models import AboutPage
-from dvsite.publishing import Status
 from events.tests.factories import EventFactory
 from news.models import Post
 from news.tests.factories import PostFactory

@@ -3,7 +3,7 @@ import zoneinfo
 
 from django.template import Context, Template
 
-from dvsite.dates import format_datetime, format_long_date
+from core.dates import format_datetime, format_long_date
 
 HCM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 

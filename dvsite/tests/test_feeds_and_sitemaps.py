@@ -5,8 +5,8 @@ import feedparser
 import pytest
 from django.utils import timezone
 
+from core.publishing import Status
 from docs_registry.tests.factories import DocumentFactory
-from dvsite.publishing import Status
 from events.tests.factories import EventFactory
 from news.tests.factories import PostFactory
 

@@ -3,7 +3,7 @@
 from django.test import override_settings
 from django.urls import reverse, set_script_prefix
 
-from dvsite.links import object_url
+from core.links import object_url
 from news.models import Post
 
 

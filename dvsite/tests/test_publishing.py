@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from core.publishing import Status
 from docs_registry.tests.factories import DocumentFactory
-from dvsite.publishing import Status
 from events.tests.factories import EventFactory
 from news.tests.factories import PostFactory
 

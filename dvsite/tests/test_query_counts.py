@@ -7,9 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.text import words
 from docs_registry.models import Document
 from dvsite import synthetic
-from dvsite.text import words
 from news.models import Post, Topic
 
 MAX_QUERIES = 10

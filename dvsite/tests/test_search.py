@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 from django.utils import timezone
 
-from dvsite.publishing import Status
+from core.publishing import Status
 from dvsite.search import QueryError, highlight, query_words, search
 from news.models import Post
 

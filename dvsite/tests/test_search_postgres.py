@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from dvsite import search, search_postgres
+from core.search import postgres as search_postgres
+from dvsite import search
 
 pytestmark = [
     pytest.mark.django_db,
@@ -24,7 +25,7 @@ def _hits(query, stored, monkeypatch):
 
 
 def test_every_searchable_model_has_stored_vectors():
-    from dvsite import search_sqlite
+    from core.search import sqlite as search_sqlite
 
     for model in search_sqlite.searchable_models():
         for field in ("search_text", "search_title"):

@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from dvsite import search, search_sqlite
+from core.search import sqlite as search_sqlite
+from dvsite import search
 from news.models import Post
 from news.tests.factories import PostFactory
 

@@ -4,9 +4,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import F
 
+from core.publishing import Status
 from docs_registry.models import Document
 from dvsite import search
-from dvsite.publishing import Status
 from events.models import Event
 from news.models import Post, TaggedPost
 

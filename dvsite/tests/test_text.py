@@ -3,7 +3,7 @@ import unicodedata
 import pytest
 from django.utils.text import slugify as django_slugify
 
-from dvsite.text import fold, nfc, slugify, words
+from core.text import fold, nfc, slugify, words
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from dvsite import roles
+from core import roles
 
 EDITOR_PERMISSIONS = ["add_event", "change_event", "view_event", "delete_event"]
 PUBLISHER_PERMISSIONS = [*EDITOR_PERMISSIONS, "publish_event"]

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from dvsite.migration_ops import fulltext_indexes
+from core.migration_ops import fulltext_indexes
 
 
 class Migration(migrations.Migration):

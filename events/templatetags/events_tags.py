@@ -5,7 +5,7 @@ import datetime
 from django import template
 from django.utils import timezone
 
-from dvsite import dates
+from core import dates
 from events.lunar import to_lunar
 
 register = template.Library()

@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from dvsite.publishing import Status
+from core.publishing import Status
 from events.models import Event, Format, Kind
 
 

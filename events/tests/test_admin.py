@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from dvsite.publishing import Status
+from core.publishing import Status
 from events.models import Event
 from events.tests.factories import EventFactory
 

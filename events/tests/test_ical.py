@@ -5,7 +5,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 
-from dvsite.publishing import Status
+from core.publishing import Status
 from events.tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from dvsite.publishing import Status
+from core.publishing import Status
 from events.loading import save_reported_event
 from events.models import Event
 from events.reports import ReportedEvent

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
-from dvsite.publishing import Status
+from core.publishing import Status
 from events.models import Event
 from events.tests.factories import EventFactory
 

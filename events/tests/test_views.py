@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from dvsite.publishing import Status
+from core.publishing import Status
 from events.tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db

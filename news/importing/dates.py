@@ -8,7 +8,7 @@ Failing those, the first dated sentence: "Sáng 6/1/2022, …", "Ngày 22/3, …
 import datetime
 import re
 
-from dvsite.text import fold
+from core.text import fold
 
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])")
 _TIME = re.compile(r"(?<![\d:])(\d{1,2})\s*[:h]\s*(\d{2})(?:\s*:\s*\d{2})?(?![\d:])")

@@ -1,12 +1,12 @@
 """What a single line of a copied page is: chrome, a list heading, a file name, a name, a source.
 
-Phrases are compared folded (`dvsite.text.fold`), so accents, case and "uỷ"/"ủy" don't matter.
+Phrases are compared folded (`core.text.fold`), so accents, case and "uỷ"/"ủy" don't matter.
 Extend the tuples below when a new portal brings new chrome; keep them phrases, not page names.
 """
 
 import re
 
-from dvsite.text import fold
+from core.text import fold
 
 # Whole lines that are page furniture, never article text.
 CHROME_LINES = frozenset(

@@ -13,9 +13,9 @@ import json
 from django.utils import timezone
 from django.utils.html import escape
 
-from dvsite.html import sanitize_html
-from dvsite.publishing import Status
-from dvsite.text import fold, nfc
+from core.html import sanitize_html
+from core.publishing import Status
+from core.text import fold, nfc
 from news.models import Category, Post, TopicRule, WorkflowNote
 
 from .parsing import CAPTION

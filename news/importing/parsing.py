@@ -11,7 +11,7 @@ import dataclasses
 import datetime
 import re
 
-from dvsite.text import fold
+from core.text import fold
 
 from . import lines as L
 from .dates import first_dated_sentence, parse_date_line, year_in_text

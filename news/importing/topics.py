@@ -7,7 +7,7 @@ table editors extend in the admin. Matching is on whole words of the article its
 import json
 from pathlib import Path
 
-from dvsite.text import nfc, words
+from core.text import nfc, words
 
 VOCABULARY_FILE = Path(__file__).resolve().parent.parent / "data" / "topics.json"
 

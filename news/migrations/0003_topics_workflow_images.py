@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 def copy_taggit_tags(apps, schema_editor):
     """Posts tagged before news had its own Topic model keep their tags (slugs re-made)."""
-    from dvsite.text import slugify
+    from core.text import slugify
 
     ContentType = apps.get_model("contenttypes", "ContentType")
     TaggedItem = apps.get_model("taggit", "TaggedItem")

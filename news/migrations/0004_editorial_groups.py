@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from dvsite import roles
+from core import roles
 
 EDITOR_PERMS = [
     "add_post",

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import migrations, models
 
-from dvsite.migration_ops import fulltext_indexes
+from core.migration_ops import fulltext_indexes
 
 
 class Migration(migrations.Migration):

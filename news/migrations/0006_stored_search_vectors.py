@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from dvsite.migration_ops import stored_search_vectors
+from core.migration_ops import stored_search_vectors
 
 
 class Migration(migrations.Migration):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 from PIL import Image
 
-from dvsite.publishing import Status
+from core.publishing import Status
 from news.models import Category, Post
 
 

@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from dvsite.publishing import Status
+from core.publishing import Status
 from news.models import Post
 from news.tests.factories import CategoryFactory, PostFactory
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from dvsite.text import fold
+from core.text import fold
 from news.importing.decoding import ImportProblem, decode_bytes
 from news.importing.parsing import CAPTION, PARAGRAPH, parse_article
 

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from dvsite.publishing import Status
+from core.publishing import Status
 from news.models import Post, Topic, WorkflowNote
 from news.tests.factories import PostFactory
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from dvsite.publishing import Status
+from core.publishing import Status
 from news.tests.factories import CategoryFactory, PostFactory, uploaded_image
 
 pytestmark = pytest.mark.django_db

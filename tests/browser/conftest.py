@@ -56,7 +56,7 @@ def _editorial_groups(transactional_db):
     from django.apps import apps
     from django.contrib.auth.models import Group
 
-    from dvsite import roles
+    from core import roles
 
     if Group.objects.filter(name__in=[roles.EDITORS, roles.PUBLISHERS]).count() < 2:
         for module, function in ROLE_MIGRATIONS:

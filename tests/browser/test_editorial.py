@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from dvsite.publishing import Status
+from core.publishing import Status
 from tests.browser.helpers import shoot
 from tests.browser.pictures import photo_jpeg
 

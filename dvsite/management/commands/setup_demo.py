@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from dvsite import roles
+from core import roles
 
 ACCOUNTS = (
     ("bientap", "Biên tập viên (soạn, gửi duyệt)", roles.EDITORS, False),

@@ -13,10 +13,9 @@ from docs_registry.citations import find_citations
 from docs_registry.loading import save_cited_document
 from events.loading import save_reported_event
 from events.reports import find_events
-
-from .decoding import ImportProblem, decode_bytes
-from .loading import KEPT, save_post
-from .parsing import parse_article
+from news.importing.decoding import ImportProblem, decode_bytes
+from news.importing.loading import KEPT, save_post
+from news.importing.parsing import parse_article
 
 # Counted kinds, in the order the summary table prints them.
 POSTS, EVENTS, DOCUMENTS, TAGS = "posts", "events", "documents", "tags"

@@ -38,7 +38,7 @@ def fulltext_indexes(app_label, model_name, fields=FULLTEXT_FIELDS):
 
 def stored_search_vectors(app_label, model_name, fields=FULLTEXT_FIELDS):
     """A RunPython storing each folded search field as a generated tsvector column with a GIN
-    index (PostgreSQL only; see dvsite/search_postgres.py). Positions are stripped: word-prefix
+    index (PostgreSQL only; see core/search/postgres.py). Positions are stripped: word-prefix
     queries joined with & do not use them, and the vectors are half the size. The expression indexes of
     `fulltext_indexes` are dropped: search then matches the stored columns."""
 

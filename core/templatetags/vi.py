@@ -2,7 +2,7 @@
 
 from django import template
 
-from dvsite import dates
+from core import dates
 
 register = template.Library()
 

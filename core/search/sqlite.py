@@ -12,7 +12,7 @@ back to the LIKE match.
 """
 
 # SQL text is built from table and field names of our own models only; the user's words reach
-# SQLite as a bound parameter, and are [a-z0-9]+ (dvsite.search.query_words) besides.
+# SQLite as a bound parameter, and are [a-z0-9]+ (core.search.query_words) besides.
 # ruff: noqa: S608, S611
 
 import functools
@@ -29,18 +29,26 @@ def _names(table):
 
 
 def searchable_models():
-    from dvsite import search  # noqa: PLC0415 (search finds sources through the app registry)
+    from core.search import sources  # noqa: PLC0415 (sources are found through the app registry)
 
-    return [source.queryset().model for source in search.sources().values()]
+    return [source.queryset().model for source in sources().values()]
 
 
-def ensure_fulltext(using="default", **kwargs):
-    """Create the FTS5 table and triggers of every searchable model when missing (SQLite only)."""
+def ensure_fulltext(using="default", app_config=None, **kwargs):
+    """Create the FTS5 table and triggers of the searchable models of `app_config` (of every
+    app when None) when missing (SQLite only)."""
     connection = connections[using]
     if connection.vendor != "sqlite":
         return
+    models = [
+        model
+        for model in searchable_models()
+        if app_config is None or model._meta.app_config is app_config
+    ]
+    if not models:
+        return
     with connection.cursor() as cursor:
-        for model in searchable_models():
+        for model in models:
             table = model._meta.db_table
             fts, after_insert, after_delete, after_update = _names(table)
             cursor.execute(

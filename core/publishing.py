@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models
 from django.utils import timezone
 
-from dvsite.text import nfc, words
+from core.text import nfc, words
 
 
 class Status(models.TextChoices):
@@ -32,8 +32,9 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(published_q(now=now))
 
     def visible_to(self, user, now=None):
-        """What `user` may open at its public URL: staff preview everything."""
-        if user is not None and user.is_active and user.is_staff:
+        """What `user` may open at its public URL: who may view or change this kind of item in
+        the admin previews everything of it; everyone else sees `published()`."""
+        if self.model.can_preview(user):
             return self.all()
         return self.published(now=now)
 
@@ -192,6 +193,19 @@ class Publishable(TimeStamped):
     @classmethod
     def permission_name(cls, action):
         return f"{cls._meta.app_label}.{action}_{cls._meta.model_name}"
+
+    @classmethod
+    def can_preview(cls, user):
+        """Drafts, scheduled and internal items open at their public URL for who may view or
+        change them in the admin (a permission of the model, not `is_staff` alone)."""
+        return bool(
+            user is not None
+            and user.is_active
+            and (
+                user.has_perm(cls.permission_name("view"))
+                or user.has_perm(cls.permission_name("change"))
+            )
+        )
 
     @classmethod
     def can_publish(cls, user):

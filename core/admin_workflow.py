@@ -9,8 +9,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
-from dvsite.publishing import Status, words_match_q
-from dvsite.text import words
+from core.publishing import Status, words_match_q
+from core.text import words
 
 # Fields a form never writes: they change only through the workflow methods or the system.
 WORKFLOW_FIELDS = ("status", "status_changed_at", "status_changed_by", "created_at", "created_by")

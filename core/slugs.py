@@ -1,6 +1,6 @@
 """Unique slugs from Vietnamese titles."""
 
-from dvsite.text import slugify
+from core.text import slugify
 
 
 def unique_slug(instance, text, field_name="slug"):

@@ -56,7 +56,7 @@ def sanitize_html(value):
     """Return `value` with everything outside the allow-list removed."""
     if not value:
         return ""
-    from dvsite.text import nfc
+    from core.text import nfc
 
     return _cleaner.clean(nfc(value)).strip()
 

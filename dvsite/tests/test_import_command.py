@@ -16,7 +16,7 @@ from news.models import Post, TopicRule
 
 pytestmark = pytest.mark.django_db
 SEEDS = Path(settings.BASE_DIR) / "seeds"
-SAMPLES = Path(__file__).parent / "samples"
+SAMPLES = Path(settings.BASE_DIR) / "news" / "tests" / "samples"
 
 
 D = datetime.date

@@ -7,9 +7,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from dvsite.importing.pipeline import KINDS, import_file
 from news.importing.decoding import ImportProblem
 from news.importing.loading import sync_topic_rules
-from news.importing.pipeline import KINDS, import_file
 from news.importing.topics import load_vocabulary
 
 STATUSES = ("created", "updated", "unchanged", "kept", "failed")

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """The foundation every content app builds on; it imports no app of the project."""
+
+    name = "core"
+    verbose_name = "Nền tảng"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from core.search import sqlite as search_sqlite
+
+        # Sent once per migrated app: each creates the FTS5 index of its own searchable models.
+        post_migrate.connect(search_sqlite.ensure_fulltext, dispatch_uid="core.ensure_fulltext")
