@@ -9,7 +9,6 @@ from django.utils import timezone
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 WEEKDAYS_SHORT = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
-MONTHS = tuple(f"Tháng {n}" for n in range(1, 13))
 
 
 def _local(value):
@@ -45,8 +44,3 @@ def format_datetime(value):
     if not isinstance(value, datetime.datetime):
         return format_long_date(value)
     return f"{format_long_date(value)} {value.strftime('%H:%M')}"
-
-
-def month_label(year, month):
-    """ "Tháng 10/2022" """
-    return f"Tháng {month}/{year}"

@@ -94,7 +94,10 @@ def words_match_q(query_words, field="search_text"):
     return condition
 
 
-class TimeStamped(models.Model):
+class ContentModel(models.Model):
+    """Abstract base of every row editors write: when and by whom it was made and last changed,
+    and its text stored in Unicode NFC (`normalize_text_fields` on every save)."""
+
     created_at = models.DateTimeField("Tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("Cập nhật lúc", auto_now=True)
     created_by = models.ForeignKey(
@@ -124,7 +127,7 @@ class TimeStamped(models.Model):
         super().save(*args, **kwargs)
 
 
-class Publishable(TimeStamped):
+class Publishable(ContentModel):
     status = models.CharField(
         "Trạng thái", max_length=16, choices=Status.choices, default=Status.DRAFT
     )

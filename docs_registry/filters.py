@@ -47,7 +47,7 @@ class DocumentFilter(django_filters.FilterSet):
         to_field_name="slug",
         error_messages={"invalid_choice": "Cơ quan ban hành này không có trong danh mục."},
     )
-    status = django_filters.ChoiceFilter(
+    validity = django_filters.ChoiceFilter(
         label="Tình trạng hiệu lực",
         field_name="validity",
         choices=Validity.choices,
@@ -56,7 +56,7 @@ class DocumentFilter(django_filters.FilterSet):
 
     class Meta:
         model = Document
-        fields = ["q", "year", "type", "issuer", "status"]
+        fields = ["q", "year", "type", "issuer", "validity"]
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
@@ -105,7 +105,7 @@ def facets(filterset, selected):
     issuers = sorted(
         grouped("issuer", "issuer__slug", "issuer__name"), key=lambda row: row["issuer__name"]
     )
-    statuses = {row["validity"]: row["n"] for row in grouped("status", "validity")}
+    validities = {row["validity"]: row["n"] for row in grouped("validity", "validity")}
     return {
         "year": [
             FacetOption(
@@ -134,9 +134,9 @@ def facets(filterset, selected):
             )
             for r in issuers
         ],
-        "status": [
-            FacetOption(value, label, statuses.get(value, 0), selected.get("status") == value)
+        "validity": [
+            FacetOption(value, label, validities.get(value, 0), selected.get("validity") == value)
             for value, label in Validity.choices
-            if statuses.get(value) or selected.get("status") == value
+            if validities.get(value) or selected.get("validity") == value
         ],
     }

@@ -9,7 +9,7 @@ from taggit.managers import TaggableManager
 
 from core import search
 from core.links import object_url
-from core.publishing import Publishable, PublishableQuerySet, TimeStamped
+from core.publishing import ContentModel, Publishable, PublishableQuerySet
 from core.slugs import SlugFromNameMixin, unique_slug
 from core.text import words
 from news.models import Topic, TopicLink
@@ -19,7 +19,7 @@ from .pdf_text import extract_pdf_text
 from .validators import ALLOWED_TYPES, clean_file_name, sniff, validate_attachment
 
 
-class DocumentType(SlugFromNameMixin, TimeStamped):
+class DocumentType(SlugFromNameMixin, ContentModel):
     """Loại văn bản: Quyết định (QĐ), Nghị quyết (NQ), Luật …"""
 
     name = models.CharField("Tên loại", max_length=100, unique=True)
@@ -32,7 +32,7 @@ class DocumentType(SlugFromNameMixin, TimeStamped):
         verbose_name_plural = "loại văn bản"
 
 
-class Issuer(SlugFromNameMixin, TimeStamped):
+class Issuer(SlugFromNameMixin, ContentModel):
     """Cơ quan ban hành: Bộ Chính trị (TW), Ban Thường vụ Tỉnh ủy (TU), Chính phủ (CP) …"""
 
     name = models.CharField("Tên cơ quan", max_length=200, unique=True)
@@ -294,7 +294,7 @@ class Document(Publishable):
         return Validity(value).label if value else ""
 
 
-class Attachment(TimeStamped):
+class Attachment(ContentModel):
     document = models.ForeignKey(
         Document, verbose_name="Văn bản", on_delete=models.CASCADE, related_name="attachments"
     )

@@ -291,15 +291,3 @@ def _parse(value):
             )
         return parsed
     return None
-
-
-def find_numbers(text):
-    """Every full number in running text: (start, end, ParsedNumber) on `normalize(text)`."""
-    original = normalize(text)
-    folded = fold_chars(original)
-    found = []
-    for match in NUMBER_IN_TEXT_RE.finditer(folded):
-        parsed = parse(original[match.start() : match.end()])
-        if parsed:
-            found.append((match.start(), match.end(), parsed))
-    return found

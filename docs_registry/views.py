@@ -16,7 +16,7 @@ FACET_TITLES = {
     "year": "Năm ban hành",
     "type": "Loại văn bản",
     "issuer": "Cơ quan ban hành",
-    "status": "Tình trạng",
+    "validity": "Tình trạng",
 }
 
 

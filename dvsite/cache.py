@@ -42,7 +42,7 @@ from django.utils import timezone
 from django.utils.cache import cc_delim_re
 from taggit.models import ItemBase, TagBase
 
-from core.publishing import Publishable, Status, TimeStamped
+from core.publishing import ContentModel, Publishable, Status
 from core.view_counts import view_counter
 
 logger = logging.getLogger(__name__)
@@ -153,7 +153,7 @@ def is_content_model(model):
         return any(
             is_content_model(field.related_model) for field in meta.fields if field.is_relation
         )
-    return issubclass(model, (TimeStamped, TagBase, ItemBase))
+    return issubclass(model, (ContentModel, TagBase, ItemBase))
 
 
 def _content_changed(sender, **kwargs):

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 
 from core.html import rich_text_field, sanitize_html
-from core.publishing import TimeStamped
+from core.publishing import ContentModel
 from core.slugs import unique_slug
 
 
@@ -13,7 +13,7 @@ class AboutPageQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class AboutPage(TimeStamped):
+class AboutPage(ContentModel):
     """Chức năng, nhiệm vụ; cơ cấu tổ chức; liên hệ; the English page …"""
 
     class Language(models.TextChoices):
@@ -52,7 +52,7 @@ class AboutPage(TimeStamped):
         return reverse("about_page", kwargs={"slug": self.slug})
 
 
-class Leader(TimeStamped):
+class Leader(ContentModel):
     """A member of the commission's leadership, with title and contacts."""
 
     name = models.CharField("Họ và tên", max_length=200)

@@ -336,7 +336,7 @@ def make_events(rng, count, now):
             audience="Cán bộ làm công tác dân vận các cấp",
             participants=rng.randint(30, 500),
             speakers="\n".join(rng.sample(SIGNERS, 2)),
-            topics="\n".join(rng.sample(SUBJECTS, 2)),
+            themes="\n".join(rng.sample(SUBJECTS, 2)),
             description=sanitize_html("".join(f"<p>{p}</p>" for p in _paragraphs(rng, 2))),
             status=status,
             publish_at=publish_at,

@@ -35,7 +35,7 @@ class EventAdmin(PublishableAdmin):
         ),
         (
             "Tổ chức và tham dự",
-            {"fields": ("organiser", "audience", "participants", "speakers", "topics")},
+            {"fields": ("organiser", "audience", "participants", "speakers", "themes")},
         ),
         ("Bài viết đưa tin", {"fields": ("posts",)}),
         (

@@ -44,8 +44,8 @@ def _description(event):
     if event.format != "in_person":
         points = f", {event.connection_points} điểm cầu" if event.connection_points else ""
         parts.append(f"Hình thức: {event.get_format_display()}{points}")
-    if event.topic_list:
-        parts.append("Chuyên đề: " + "; ".join(event.topic_list))
+    if event.theme_list:
+        parts.append("Chuyên đề: " + "; ".join(event.theme_list))
     if event.speaker_list:
         parts.append("Báo cáo viên: " + ", ".join(event.speaker_list))
     body = plain_text(event.description)

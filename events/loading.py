@@ -28,7 +28,7 @@ def _fields(reported):
         "connection_points": reported.connection_points,
         "organiser": reported.organiser[:300],
         "participants": reported.participants,
-        "topics": "\n".join(reported.topics),
+        "themes": "\n".join(reported.themes),
         "speakers": "\n".join(reported.speakers),
     }
 

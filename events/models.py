@@ -113,7 +113,7 @@ class Event(Publishable):
     audience = models.CharField("Thành phần tham dự", max_length=500, blank=True)
     participants = models.PositiveIntegerField("Số đại biểu (dự kiến)", null=True, blank=True)
     speakers = models.TextField("Báo cáo viên", blank=True, help_text="Mỗi dòng một người.")
-    topics = models.TextField("Chuyên đề", blank=True, help_text="Mỗi dòng một chuyên đề.")
+    themes = models.TextField("Chuyên đề", blank=True, help_text="Mỗi dòng một chuyên đề.")
     description = rich_text_field("Nội dung")
     tags = TaggableManager(
         "Chủ đề",
@@ -220,8 +220,8 @@ class Event(Publishable):
         return [line.strip() for line in self.speakers.splitlines() if line.strip()]
 
     @property
-    def topic_list(self):
-        return [line.strip() for line in self.topics.splitlines() if line.strip()]
+    def theme_list(self):
+        return [line.strip() for line in self.themes.splitlines() if line.strip()]
 
     # -- validation and saving ----------------------------------------------------------
 
@@ -252,7 +252,7 @@ class Event(Publishable):
             self.organiser,
             self.audience,
             self.speakers,
-            self.topics,
+            self.themes,
             strip_tags(self.description),
         ]
 

@@ -89,7 +89,7 @@ class ReportedEvent:
     connection_points: int | None
     organiser: str
     participants: int | None
-    topics: tuple[str, ...]
+    themes: tuple[str, ...]  # "chuyên đề": the talks or subjects of the programme
     speakers: tuple[str, ...]
 
 
@@ -176,7 +176,7 @@ def _number(value):
     return int(re.sub(r"[.,]", "", value))
 
 
-def _topics(text, folded):
+def _themes(text, folded):
     topics = []
     for match in _TOPIC_WORD.finditer(folded):
         start, end = sentence_bounds(folded, match.start())
@@ -263,7 +263,7 @@ def find_events(title, text, published_on):
             connection_points=max(points) if points else None,
             organiser=_organiser(title, folded_title, text, folded_text, date),
             participants=_number(participants.group(1)) if participants else None,
-            topics=_topics(text, folded_text),
+            themes=_themes(text, folded_text),
             speakers=_speakers(text, folded_text),
         )
     ]

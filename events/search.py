@@ -12,6 +12,6 @@ SEARCH_SOURCE = SearchSource(
     date=lambda event: event.start_date,
     date_field="start_date",
     text=lambda event: " ".join(
-        part for part in (event.location, event.topics, strip_tags(event.description)) if part
+        part for part in (event.location, event.themes, strip_tags(event.description)) if part
     ),
 )

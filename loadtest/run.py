@@ -155,7 +155,7 @@ def build_pool():
         ),
         doc_types=slugs(DocumentType.objects.all()),
         issuers=slugs(Issuer.objects.all()),
-        statuses=list(Validity.values),
+        validities=list(Validity.values),
     )
     empty = [name for name, value in vars(pool).items() if not value]
     if empty:

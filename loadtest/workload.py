@@ -48,7 +48,7 @@ class Pool:
     years: list
     doc_types: list
     issuers: list
-    statuses: list
+    validities: list
 
     def url(self, kind, rng):
         pick = rng.choice
@@ -87,7 +87,7 @@ class Pool:
         if rng.random() < 0.3 and self.issuers:
             filters["issuer"] = rng.choice(self.issuers)
         if rng.random() < 0.3:
-            filters["status"] = rng.choice(self.statuses)
+            filters["validity"] = rng.choice(self.validities)
         if rng.random() < 0.2:
             filters["q"] = rng.choice(REGISTRY_WORDS)
         return filters

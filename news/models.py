@@ -10,12 +10,12 @@ from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 from core import text
 from core.html import rich_text_field, sanitize_html
 from core.links import object_url
-from core.publishing import Publishable, PublishableQuerySet, Status, TimeStamped
+from core.publishing import ContentModel, Publishable, PublishableQuerySet, Status
 from core.slugs import SlugFromNameMixin, unique_slug
 from news import images
 
 
-class Category(SlugFromNameMixin, TimeStamped):
+class Category(SlugFromNameMixin, ContentModel):
     """A chuyên mục: "Tin tức – Sự kiện", "Dân vận khéo", "Quy chế dân chủ ở cơ sở" …"""
 
     name = models.CharField("Tên chuyên mục", max_length=200, unique=True)
@@ -345,10 +345,6 @@ class Post(Publishable):
             if self.status != Status.ARCHIVED:
                 actions.append(Action.ARCHIVE)
         return actions
-
-    @property
-    def author(self):
-        return self.created_by
 
 
 class TopicRule(models.Model):

@@ -117,7 +117,7 @@ KNOWN_KEYS = [
     "year",
     "type",
     "issuer",
-    "status",
+    "validity",
     "month",
     "nam",
     "o",

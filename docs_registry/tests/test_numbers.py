@@ -2,7 +2,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docs_registry.numbers import find_numbers, parse
+from docs_registry.citations import find_citations
+from docs_registry.numbers import parse
 
 
 @pytest.mark.parametrize(
@@ -82,12 +83,12 @@ def test_parse_never_raises(value):
     assert result is None or result.number
 
 
-def test_find_numbers_in_running_text_skips_dates_and_ranges():
+def test_numbers_in_running_text_skip_dates_and_ranges():
     text = (
         "theo Nghị quyết số 25-NQ/TW, Nghị định 59/2023/NĐ-CP ngày 30/12/2021 "
         "giai đoạn 2021-2025; Quyết định 959/QĐ-UBND."
     )
-    assert [p.number for _, _, p in find_numbers(text)] == [
+    assert [cited.number for cited in find_citations(text)] == [
         "25-NQ/TW",
         "59/2023/NĐ-CP",
         "959/QĐ-UBND",

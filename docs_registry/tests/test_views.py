@@ -77,12 +77,12 @@ def test_list_shows_public_documents_newest_first(client, registry):
         ({"year": "2021"}, {"23-QĐ/TW", "02-NQ/TU", "05-QĐ/TU"}),
         ({"type": "nghi-quyet"}, {"02-NQ/TU", "07-NQ/TU"}),
         ({"issuer": "bo-chinh-tri"}, {"23-QĐ/TW", "290-QĐ/TW"}),
-        ({"status": "replaced"}, {"290-QĐ/TW"}),
-        ({"status": "expired"}, {"09-QĐ/TU"}),
+        ({"validity": "replaced"}, {"290-QĐ/TW"}),
+        ({"validity": "expired"}, {"09-QĐ/TU"}),
         ({"year": "2021", "type": "quyet-dinh"}, {"23-QĐ/TW", "05-QĐ/TU"}),
         ({"year": "2021", "type": "quyet-dinh", "issuer": "ban-thuong-vu-tinh-uy"}, {"05-QĐ/TU"}),
         (
-            {"issuer": "ban-thuong-vu-tinh-uy", "status": "in_force"},
+            {"issuer": "ban-thuong-vu-tinh-uy", "validity": "in_force"},
             {"02-NQ/TU", "05-QĐ/TU", "07-NQ/TU"},
         ),
         ({"q": "23-QD/TW"}, {"23-QĐ/TW"}),
@@ -105,7 +105,7 @@ def test_facet_counts_match_the_rows_with_the_other_filters_applied(client, regi
     assert facet(response, "year") == {"2022": 2, "2021": 3, "2010": 1}
     assert facet(response, "type") == {"Nghị quyết": 1, "Quyết định": 2}
     assert facet(response, "issuer") == {"Ban Thường vụ Tỉnh ủy": 2, "Bộ Chính trị": 1}
-    assert facet(response, "status") == {"Còn hiệu lực": 3}
+    assert facet(response, "validity") == {"Còn hiệu lực": 3}
     for label, count in facet(response, "type").items():
         slug = "nghi-quyet" if label == "Nghị quyết" else "quyet-dinh"
         rows = client.get(LIST, {"year": "2021", "type": slug}).context["paginator"].count
@@ -122,7 +122,7 @@ def test_facet_counts_match_the_rows_with_the_other_filters_applied(client, regi
         ({"year": "-5"}, "Năm ban hành phải từ"),
         ({"type": "khong-co"}, "Loại văn bản này không có trong danh mục"),
         ({"issuer": "ai-do"}, "Cơ quan ban hành này không có trong danh mục"),
-        ({"status": "bogus"}, "Tình trạng hiệu lực không hợp lệ"),
+        ({"validity": "bogus"}, "Tình trạng hiệu lực không hợp lệ"),
         ({"q": "x" * 500}, "quá dài"),
     ],
 )
@@ -135,7 +135,7 @@ def test_bad_filter_values_show_a_vietnamese_message(client, registry, params, m
 
 @pytest.mark.parametrize(
     "query",
-    ["page=999", "page=abc", "year=2021&year=abc", "q=%00", "type[]=x", "status="],
+    ["page=999", "page=abc", "year=2021&year=abc", "q=%00", "type[]=x", "validity="],
 )
 def test_odd_query_strings_never_fail(client, registry, query):
     assert client.get(f"{LIST}?{query}").status_code in (200, 404)
@@ -156,9 +156,9 @@ def test_list_query_count_is_constant(client, django_assert_num_queries, count):
             issue_date=datetime.date(2000 + n % 20, 1, 1),
         )
     client.get(LIST, {"q": "hoi nghi"})  # warm up what a process looks up once (search index)
-    # count, page, then one aggregate per facet (year, type, issuer, status)
+    # count, page, then one aggregate per facet (year, type, issuer, validity)
     with django_assert_num_queries(6):
-        response = client.get(LIST, {"q": "hoi nghi", "status": "in_force"})
+        response = client.get(LIST, {"q": "hoi nghi", "validity": "in_force"})
     assert response.context["paginator"].count == count
 
 

@@ -22,7 +22,7 @@ REPORTED = ReportedEvent(
     connection_points=None,
     organiser="Đảng ủy Khối",
     participants=None,
-    topics=("Công tác dân vận trong tình hình mới",),
+    themes=("Công tác dân vận trong tình hình mới",),
     speakers=("Nguyễn Thế Trung",),
 )
 
@@ -36,7 +36,7 @@ def test_creates_a_published_event_then_is_idempotent():
         datetime.date(2016, 9, 29),
         "Hà Nội",
     )
-    assert event.topic_list == ["Công tác dân vận trong tình hình mới"]
+    assert event.theme_list == ["Công tác dân vận trong tình hình mới"]
     assert event in Event.objects.past()
     again, outcome = save_reported_event(REPORTED)
     assert (again.pk, outcome) == (event.pk, "unchanged")

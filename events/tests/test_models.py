@@ -113,7 +113,7 @@ def test_slug_is_vietnamese_readable_and_never_shadows_the_calendar():
 
 def test_search_fields_are_folded_and_include_topics():
     event = EventFactory(
-        title="Tập huấn", topics="Quy chế dân chủ ở cơ sở", speakers="Nguyễn Thế Trung"
+        title="Tập huấn", themes="Quy chế dân chủ ở cơ sở", speakers="Nguyễn Thế Trung"
     )
     assert "quy che dan chu" in event.search_text
     assert "nguyen the trung" in event.search_text
@@ -126,9 +126,9 @@ def test_description_is_sanitised():
 
 
 def test_lists_stored_one_per_line():
-    event = EventFactory.build(speakers="TS Nguyễn Minh Thơ\n\n Vũ Hà ", topics="A\nB")
+    event = EventFactory.build(speakers="TS Nguyễn Minh Thơ\n\n Vũ Hà ", themes="A\nB")
     assert event.speaker_list == ["TS Nguyễn Minh Thơ", "Vũ Hà"]
-    assert event.topic_list == ["A", "B"]
+    assert event.theme_list == ["A", "B"]
 
 
 def test_publishing_needs_the_publish_permission(editor, publisher):

@@ -37,10 +37,10 @@ def test_seed_000_training_conference_on_the_publication_date():
     assert event.kind == "training"
     assert event.start == event.end == datetime.date(2022, 10, 6)
     assert event.organiser == "Đảng ủy Khối các cơ quan Trung ương"
-    assert len(event.topics) == 3
-    assert event.topics[0].startswith("Công tác dân vận của đảng bộ các cơ quan nhà nước")
-    assert event.topics[1].startswith("Việc thực hiện quy chế dân chủ ở cơ sở")
-    assert event.topics[2].startswith("Quy chế công tác dân vận của Đảng bộ Khối")
+    assert len(event.themes) == 3
+    assert event.themes[0].startswith("Công tác dân vận của đảng bộ các cơ quan nhà nước")
+    assert event.themes[1].startswith("Việc thực hiện quy chế dân chủ ở cơ sở")
+    assert event.themes[2].startswith("Quy chế công tác dân vận của Đảng bộ Khối")
     assert event.format == "in_person" and event.start_time is None
 
 
@@ -69,7 +69,7 @@ def test_seed_003_training_class_with_the_year_from_the_text():
     assert event.kind == "training"
     assert event.start == event.end == datetime.date(2024, 3, 22)
     assert event.organiser == "Ban Dân vận Thành ủy Hà Nội"
-    assert event.topics == ("Một số vấn đề về công tác dân vận trong tình hình mới",)
+    assert event.themes == ("Một số vấn đề về công tác dân vận trong tình hình mới",)
     assert event.speakers == ("Nguyễn Thế Trung",)
 
 
@@ -80,7 +80,7 @@ def test_seed_004_one_day_training_class():
     assert event.start == event.end == datetime.date(2020, 9, 17)
     assert event.participants == 300
     assert event.speakers == ("TS Nguyễn Minh Thơ",)
-    assert event.topics == (
+    assert event.themes == (
         "công tác dân vận trong tình hình mới",
         "xây dựng và thực hiện quy chế dân chủ ở cơ sở",
     )
@@ -94,7 +94,7 @@ def test_from_to_range_at_a_hall_with_numbered_topics_and_titled_speaker():
     assert event.organiser == "Ban Dân vận Tỉnh ủy"
     assert event.participants == 150
     assert event.speakers == ("PGS.TS Trần Văn Hải",)
-    assert event.topics == (
+    assert event.themes == (
         "Quan điểm của Đảng về công tác dân tộc",
         "Chính sách tôn giáo trong tình hình mới",
         "Kỹ năng vận động đồng bào có đạo",

@@ -142,7 +142,7 @@ def test_detail_shows_facts_lunar_date_and_add_to_calendar(client):
         start_date=datetime.date(2024, 9, 17),
         format="online",
         connection_points=91,
-        topics="Công tác dân vận trong tình hình mới",
+        themes="Công tác dân vận trong tình hình mới",
         speakers="TS Nguyễn Minh Thơ",
     )
     html = client.get(event.get_absolute_url()).content.decode()
