@@ -81,3 +81,19 @@ def slugify(value, max_length=None):
             slug[:max_length].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
         )
     return slug.strip("-")
+
+
+# C0 and C1 control characters (DEL included). A title with U+000B (Word's Shift+Enter, pasted)
+# made the feeds fail; tab and newline are kept only where text may have lines.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def strip_control_chars(value, multiline=True):
+    """`value` without control characters; with `multiline`, tab, newline and CR are kept.
+
+    Non-strings pass through unchanged.
+    """
+    if not isinstance(value, str):
+        return value
+    return (_CONTROL if multiline else _CONTROL_SINGLE_LINE).sub("", value)
