@@ -2,14 +2,23 @@
 check permissions; the form never writes the status."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
 from core.admin_workflow import PublishableAdmin
 
 from . import numbers
-from .models import Attachment, Document, DocumentType, Issuer, Validity
+from .models import (
+    Attachment,
+    Document,
+    DocumentType,
+    Issuer,
+    SuggestedReplacement,
+    Validity,
+)
 
 
 class YearListFilter(admin.SimpleListFilter):
@@ -97,6 +106,7 @@ class DocumentAdmin(PublishableAdmin):
     autocomplete_fields = ("doc_type", "issuer", "replaces")
     raw_id_fields = ("posts",)
     inlines = [AttachmentInline]
+    readonly_fields = ("suggested_replacements",)
     list_per_page = 50
     fieldsets = (
         (None, {"fields": ("number", "doc_type", "issuer", "title", "signer")}),
@@ -110,6 +120,7 @@ class DocumentAdmin(PublishableAdmin):
                     "expiry_date",
                     "manual_validity",
                     "replaces",
+                    "suggested_replacements",
                 )
             },
         ),
@@ -133,6 +144,27 @@ class DocumentAdmin(PublishableAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         form.instance.save()  # search text includes the type and issuer names
+
+    @admin.display(description="Đề xuất thay thế từ bài viết")
+    def suggested_replacements(self, obj):
+        """What imported articles suggest this document replaces, until an editor confirms."""
+        if obj is None or not obj.pk:
+            return "–"
+        pending = obj.suggested_replacements.filter(confirmed_at__isnull=True).select_related(
+            "older"
+        )
+        if not pending:
+            return "–"
+        url = reverse("admin:docs_registry_suggestedreplacement_changelist")
+        rows = format_html_join(
+            "", "<li>{} – “{}”</li>", ((s.older.number, s.evidence[:200]) for s in pending)
+        )
+        return format_html(
+            '<ul>{}</ul><a href="{}?newer__id__exact={}">Xác nhận hoặc bỏ qua đề xuất</a>',
+            rows,
+            url,
+            obj.pk,
+        )
 
     # -- list columns -----------------------------------------------------------------------
 
@@ -159,3 +191,35 @@ class IssuerAdmin(admin.ModelAdmin):
     list_display = ("name", "suffix", "slug")
     search_fields = ("name", "suffix")
     fields = ("name", "suffix", "slug")
+
+
+@admin.register(SuggestedReplacement)
+class SuggestedReplacementAdmin(admin.ModelAdmin):
+    list_display = ("newer", "older", "evidence_preview", "post", "confirmed_at")
+    list_filter = (("confirmed_at", admin.EmptyFieldListFilter),)
+    list_select_related = ("newer", "older", "post")
+    fields = ("newer", "older", "evidence", "post", "confirmed_at", "created_at")
+    readonly_fields = fields
+    actions = ["confirm_selected"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def lookup_allowed(self, lookup, value, request=None):
+        # The document's page links to its own suggestions.
+        return lookup == "newer__id__exact" or super().lookup_allowed(lookup, value, request)
+
+    @admin.display(description="Câu trong bài")
+    def evidence_preview(self, obj):
+        return obj.evidence if len(obj.evidence) <= 160 else obj.evidence[:159] + "…"
+
+    @admin.action(description="Xác nhận: văn bản mới thay thế văn bản cũ", permissions=["change"])
+    def confirm_selected(self, request, queryset):
+        if not request.user.has_perm("docs_registry.publish_document"):
+            self.message_user(request, "Bạn không có quyền sửa văn bản.", messages.ERROR)
+            return
+        count = 0
+        for suggestion in queryset.select_related("newer", "older"):
+            suggestion.confirm()
+            count += 1
+        self.message_user(request, f"Đã xác nhận {count} văn bản bị thay thế.", messages.SUCCESS)

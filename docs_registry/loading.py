@@ -6,7 +6,7 @@ from django.utils import timezone
 from core.publishing import Status
 
 from .citations import DEFAULT_ISSUER_FOR_SUFFIX, CitedDocument
-from .models import Document, DocumentType, Issuer
+from .models import Document, DocumentType, Issuer, SuggestedReplacement, Validity
 
 
 def _document_type(cited):
@@ -60,7 +60,11 @@ def save_cited_document(cited: CitedDocument, *, post=None):
     """Create or complete the registry row for `cited`; returns (document, outcome).
 
     outcome is "created", "updated" (something unknown was filled in, or `post` newly linked)
-    or "unchanged". Imported documents are public; an existing row keeps its status.
+    or "unchanged". An existing row keeps its status.
+
+    The registry entry is this site's own record of a document an article cites, public from
+    when the site recorded it (now). What the article does not say is not invented: its
+    validity is "Chưa xác định" until an editor checks it.
     """
     document = _match(cited)
     if document is None:
@@ -74,6 +78,7 @@ def save_cited_document(cited: CitedDocument, *, post=None):
             status=Status.PUBLISHED,
             publish_at=timezone.now(),
             is_internal=False,
+            manual_validity=Validity.UNKNOWN,
         )
         document.save()
         if post is not None:
@@ -101,3 +106,16 @@ def save_cited_document(cited: CitedDocument, *, post=None):
         document.posts.add(post)
         linked = True
     return document, "updated" if changed or linked else "unchanged"
+
+
+def save_suggested_replacement(newer, older, *, evidence="", post=None):
+    """Record that an article suggests `newer` replaces `older`; None when already known.
+
+    Nothing changes for the public until an editor confirms it (`SuggestedReplacement.confirm`).
+    """
+    if newer.pk == older.pk or newer.replaces.filter(pk=older.pk).exists():
+        return None
+    suggestion, created = SuggestedReplacement.objects.get_or_create(
+        newer=newer, older=older, defaults={"evidence": evidence, "post": post}
+    )
+    return suggestion if created else None

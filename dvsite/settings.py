@@ -111,6 +111,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# import_seeds refuses a file larger than this before reading it (a 20 MB paste ran for minutes
+# and made a 15-million-character post).
+IMPORT_MAX_FILE_BYTES = int(os.environ.get("DVSITE_IMPORT_MAX_FILE_BYTES", str(5 * 1024 * 1024)))
+
 # Cache: local memory by default, Redis when REDIS_URL is set.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

@@ -4,7 +4,6 @@ import hashlib
 import json
 
 from django.db import transaction
-from django.utils import timezone
 
 from core.publishing import Status
 from core.text import slugify
@@ -40,7 +39,7 @@ def _checksum(fields):
 
 @transaction.atomic
 def save_reported_event(reported, *, post=None):
-    """Create or update the published event for `reported`; link `post` as a report on it.
+    """Create or update the event for `reported`; link `post` as a report on it.
 
     Returns (event, "created" | "updated" | "unchanged"). What editors changed since the last
     import is kept unless the source itself changed.
@@ -50,12 +49,14 @@ def save_reported_event(reported, *, post=None):
     checksum = _checksum(fields)
     event = Event.objects.select_for_update().filter(import_key=key).first()
     if event is None:
-        publish_at = (post.publish_at if post is not None else None) or timezone.now()
+        # Public from the reporting article's own date; without one, a draft for an editor
+        # (never the import time).
+        publish_at = post.publish_at if post is not None else None
         event = Event(
             **fields,
             import_key=key,
             import_checksum=checksum,
-            status=Status.PUBLISHED,
+            status=Status.PUBLISHED if publish_at else Status.DRAFT,
             publish_at=publish_at,
         )
         event.full_clean(exclude=["slug", "description"])

@@ -18,10 +18,29 @@ WORKFLOW_BUTTON_PREFIX = "_workflow_"
 COMMENT_FIELD = "workflow_comment"
 
 
+class NeedsDateFilter(admin.SimpleListFilter):
+    """Imported posts whose source gave no certain date ("Cần bổ sung ngày")."""
+
+    title = "ngày đăng"
+    parameter_name = "can_bo_sung_ngay"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Cần bổ sung ngày")]
+
+    def queryset(self, request, queryset):
+        return queryset.needs_date() if self.value() == "1" else queryset
+
+
 @admin.register(Post)
 class PostAdmin(PublishableAdmin):
-    system_fields = (*WORKFLOW_FIELDS, "view_count", "import_key", "import_checksum")
-    readonly_fields = ("workflow_log",)
+    system_fields = (
+        *WORKFLOW_FIELDS,
+        "view_count",
+        "import_key",
+        "import_checksum",
+        "source_view_count",
+    )
+    readonly_fields = ("workflow_log", "import_notes")
     list_display = (
         "title",
         "status_label",
@@ -31,7 +50,13 @@ class PostAdmin(PublishableAdmin):
         "created_by",
         "view_link",
     )
-    list_filter = ("status", "category", "tags", ("publish_at", admin.DateFieldListFilter))
+    list_filter = (
+        "status",
+        NeedsDateFilter,
+        "category",
+        "tags",
+        ("publish_at", admin.DateFieldListFilter),
+    )
     list_select_related = ("category", "created_by")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     date_hierarchy = "publish_at"
@@ -59,7 +84,15 @@ class PostAdmin(PublishableAdmin):
                 )
             },
         ),
+        ("Nhập tự động", {"fields": ("import_notes", "source_view_count", "import_key")}),
     )
+
+    def get_fieldsets(self, request, obj=None):
+        """The import section only on posts the importer made."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.import_key:
+            return [f for f in fieldsets if f[0] != "Nhập tự động"]
+        return fieldsets
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
@@ -168,6 +201,22 @@ class PostAdmin(PublishableAdmin):
             ),
         )
         return format_html("<ul>{}</ul>", rows) if rows else "–"
+
+    @admin.display(description="Trạng thái", ordering="status")
+    def status_label(self, obj):
+        label = super().status_label(obj)
+        if obj.import_key and obj.publish_at is None:
+            return format_html("{} – <strong>Cần bổ sung ngày</strong>", label)
+        return label
+
+    @admin.display(description="Cảnh báo khi nhập")
+    def import_notes(self, obj):
+        lines = [line for line in (obj.import_warnings if obj else "").splitlines() if line]
+        if not lines:
+            return "–"
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((x,) for x in lines))
+        )
 
     @admin.display(description="Chủ đề")
     def tag_list(self, obj):

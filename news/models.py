@@ -138,6 +138,10 @@ class PostQuerySet(PublishableQuerySet):
         """What a list of posts shows: its cards' columns, categories and topics."""
         return self.with_relations().only(*self.CARD_FIELDS)
 
+    def needs_date(self):
+        """Imported posts whose source gave no certain date: drafts waiting for an editor."""
+        return self.filter(import_key__isnull=False, publish_at__isnull=True)
+
     def most_read(self, limit=5, now=None):
         """The `limit` public posts with the most views ("Đọc nhiều")."""
         return (
@@ -205,6 +209,12 @@ class Post(Publishable):
         max_length=200, unique=True, null=True, blank=True, editable=False
     )
     import_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    # What the importer could not decide and left to an editor ("no date found" …), one a line.
+    import_warnings = models.TextField("Cảnh báo khi nhập", blank=True, editable=False)
+    # The view count the source portal printed: the source's fact, never this site's counter.
+    source_view_count = models.PositiveIntegerField(
+        "Lượt xem tại nguồn", null=True, blank=True, editable=False
+    )
 
     objects = PostQuerySet.as_manager()
 

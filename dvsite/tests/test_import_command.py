@@ -52,7 +52,7 @@ def table_row(output, kind):
 
 
 def post(prefix):
-    return Post.objects.get(import_key__startswith=f"seeds/{prefix}_")
+    return Post.objects.get(import_key__startswith=f"{prefix}_")
 
 
 def test_the_five_seeds_become_posts_with_tags_documents_and_events():
@@ -165,7 +165,7 @@ def test_other_encodings_and_portals_import_in_nfc(name, title):
     run(str(SAMPLES / name))
     imported = Post.objects.get()
     assert imported.title == title
-    assert imported.import_key == f"news/tests/samples/{name}"
+    assert imported.import_key.startswith(f"{name}#")  # path in the folder given + fingerprint
     assert "\r" not in imported.body
 
 

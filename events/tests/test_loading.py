@@ -8,6 +8,7 @@ from core.publishing import Status
 from events.loading import save_reported_event
 from events.models import Event
 from events.reports import ReportedEvent
+from news.tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +29,11 @@ REPORTED = ReportedEvent(
 
 
 def test_creates_a_published_event_then_is_idempotent():
-    event, outcome = save_reported_event(REPORTED)
+    report = PostFactory(published=True)
+    event, outcome = save_reported_event(REPORTED, post=report)
     assert outcome == "created"
     assert event.status == Status.PUBLISHED and event.is_public()
+    assert event.publish_at == report.publish_at
     assert (event.start_date, event.end_date, event.location) == (
         datetime.date(2016, 9, 28),
         datetime.date(2016, 9, 29),
@@ -38,9 +41,15 @@ def test_creates_a_published_event_then_is_idempotent():
     )
     assert event.theme_list == ["Công tác dân vận trong tình hình mới"]
     assert event in Event.objects.past()
-    again, outcome = save_reported_event(REPORTED)
+    again, outcome = save_reported_event(REPORTED, post=report)
     assert (again.pk, outcome) == (event.pk, "unchanged")
     assert Event.objects.count() == 1
+
+
+def test_an_event_with_no_dated_report_is_a_draft_never_published_at_the_import_time():
+    event, _ = save_reported_event(REPORTED)
+    assert (event.status, event.publish_at) == (Status.DRAFT, None)
+    assert not event.is_public()
 
 
 def test_a_changed_source_updates_the_event():

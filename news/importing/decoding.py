@@ -43,11 +43,39 @@ def decode_bytes(data):
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        font_encoding = legacy_font_encoding(data)
+        if font_encoding:
+            raise ImportProblem(
+                f"tệp dùng bảng mã {font_encoding}, chưa đọc được: hãy mở bằng Word hoặc Unikey "
+                "và lưu lại dạng Unicode (UTF-8) rồi nhập lại"
+            ) from None
         try:
             text = data.decode(LEGACY_ENCODING)
         except UnicodeDecodeError:
             raise ImportProblem("không nhận ra bảng mã (unknown text encoding)") from None
     return _clean(text)
+
+
+# TCVN3 (ABC) puts the Vietnamese letters on 0xA1-0xFF: "®" đ, "©" â, "ª" ê, "«" ô, "¬" ơ,
+# "\xad" ư, "¸" á, "µ" à … bytes Windows-1258 text never has between letters. VNI writes a
+# vowel plus a byte for the mark ("aø" à) and đ as "ñ", a letter Vietnamese never uses.
+_TCVN3_LETTERS = re.compile(rb"[A-Za-z][\xa7-\xae\xb5-\xbe]|[\xa7-\xae\xb5-\xbe][a-z]")
+_VNI_LETTERS = re.compile(rb"[AEIOUYaeiouy][\xf8\xf9\xfb\xf5\xef\xe4\xe5\xe2\xea]|[\xd1\xf1][a-z]")
+
+
+def legacy_font_encoding(data):
+    """ "TCVN3 (ABC)" or "VNI" when `data` looks written in one of those font encodings.
+
+    No maintained library converts them, so the importer names the encoding instead of
+    storing mojibake. Windows-1258 text has neither pattern often (its marks are combining
+    characters 0xCC, 0xEC, 0xD2, 0xDE, 0xF2 and its đ is 0xF0).
+    """
+    words = max(1, len(data.split()))
+    if len(_VNI_LETTERS.findall(data)) * 8 >= words and data.count(b"\xf1") >= 2:
+        return "VNI"
+    if len(_TCVN3_LETTERS.findall(data)) * 8 >= words:
+        return "TCVN3 (ABC)"
+    return None
 
 
 def _clean(text):

@@ -20,6 +20,7 @@ from news.models import Category, Post, TopicRule, WorkflowNote
 
 from .parsing import CAPTION
 from .topics import match_topics
+from .warnings import import_warnings
 
 IMPORT_CATEGORY = "Tin tức – Sự kiện"
 CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept"
@@ -76,7 +77,7 @@ def _publish_at(article):
 
 
 def _fingerprint(values, tag_names):
-    """sha256 of what an editor could change: the fields the import sets, and the tags."""
+    """sha256 of what the import sets (what an editor could change, and its notes) and the tags."""
     publish_at = values.get("publish_at")
     data = {
         "title": nfc(values["title"]),
@@ -89,8 +90,22 @@ def _fingerprint(values, tag_names):
         "status": values["status"],
         "publish_at": publish_at.timestamp() if publish_at else None,
         "tags": sorted(nfc(t) for t in tag_names),
+        "warnings": nfc(values["import_warnings"]),
+        "source_views": values["source_view_count"],
     }
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+_FIELDS = (
+    "title",
+    "summary",
+    "body",
+    "byline",
+    "source_name",
+    "source_url",
+    "import_warnings",
+    "source_view_count",
+)
 
 
 def post_fingerprint(post):
@@ -99,49 +114,64 @@ def post_fingerprint(post):
     return _fingerprint(values, post.tags.names())
 
 
-_FIELDS = ("title", "summary", "body", "byline", "source_name", "source_url")
-
-
-def save_post(article, *, key, force=False):
-    """Create or update the post imported from `key`; returns a `PostResult`."""
-    category, _ = Category.objects.get_or_create(name=IMPORT_CATEGORY)
-    values = {
+def _values(article, category):
+    """The post's fields from `article`. No certain date: a draft an editor dates, never
+    published under the import time."""
+    publish_at = _publish_at(article)
+    return {
         "title": article.title,
         "summary": article.summary,
         "body": render_body(article.blocks),
         "byline": article.byline,
         "source_name": article.source_name,
         "source_url": article.source_url,
+        "import_warnings": "\n".join(import_warnings(article)),
+        "source_view_count": article.view_count,
         "category_id": category.pk,
-        "status": Status.PUBLISHED,
+        "status": Status.PUBLISHED if publish_at else Status.DRAFT,
+        "publish_at": publish_at,
     }
-    publish_at = _publish_at(article)
-    tag_names = match_topics(article.text, active_vocabulary())
+
+
+def _find_post(key, legacy_key):
+    """The post imported from `key`; one stored under the old key form takes the new key."""
     post = Post.objects.filter(import_key=key).first()
+    if post is None and legacy_key:
+        post = Post.objects.filter(import_key=legacy_key).first()
+        if post is not None:
+            Post.objects.filter(pk=post.pk).update(import_key=key)
+            post.import_key = key
+    return post
+
+
+def save_post(article, *, key, force=False, legacy_key=""):
+    """Create or update the post imported from `key`; returns a `PostResult`."""
+    category, _ = Category.objects.get_or_create(name=IMPORT_CATEGORY)
+    wanted = _values(article, category)
+    tag_names = match_topics(article.text, active_vocabulary(), lead=article.lead)
+    post = _find_post(key, legacy_key)
     reason = f"Nhập tự động từ tệp {key}"
 
     if post is None:
-        post = Post(import_key=key, view_count=article.view_count or 0, **values)
-        post.publish_at = publish_at or timezone.now()
+        post = Post(import_key=key, **wanted)
         post.status_changed_at = timezone.now()
         status = CREATED
     else:
         edited = post_fingerprint(post) != post.import_checksum
         if edited and not force:
             return PostResult(post, KEPT)
-        wanted = {**values, "publish_at": publish_at or post.publish_at}
         if not edited and _fingerprint(wanted, tag_names) == post.import_checksum:
             return PostResult(post, UNCHANGED, dict.fromkeys(tag_names, UNCHANGED))
+        if post.status != wanted["status"] or post.status_changed_at is None:
+            post.status_changed_at = timezone.now()
         for field, value in wanted.items():
             setattr(post, field, value)
-        if post.status_changed_at is None:
-            post.status_changed_at = timezone.now()
         reason = f"Nhập lại từ tệp {key}"
         status = UPDATED
 
-    post._change_reason = reason
+    post._change_reason = reason[:100]
     post.save()
-    if status == CREATED:
+    if status == CREATED and post.status == Status.PUBLISHED:
         # A trusted system action: published without a publisher, and recorded as such.
         WorkflowNote.objects.create(
             post=post, action=WorkflowNote.Action.PUBLISH, user=None, comment=reason

@@ -30,6 +30,7 @@ MIN_BODY_WORDS = 30
 class Block:
     kind: str  # PARAGRAPH or CAPTION
     text: str
+    image: str = ""  # a caption's picture file name, when the page named it (for the editor)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,6 +45,13 @@ class Article:
     source_url: str = ""
     view_count: int | None = None
     dropped: tuple[str, ...] = ()  # the page furniture removed, for review and tests
+    warnings: tuple[str, ...] = ()  # what the parser could not decide, for the editor
+
+    @property
+    def lead(self):
+        """What the article says it is about: its title and its sapo (or first paragraph)."""
+        first = self.summary or next((b.text for b in self.blocks if b.kind == PARAGRAPH), "")
+        return f"{self.title}\n\n{first}"
 
     @property
     def body_text(self):
@@ -188,6 +196,7 @@ def _body_blocks(body, title, take_meta, dropped):
     title_key = fold(title)
     blocks = []
     marker = None  # "image" (explicit: file name, alt text) or "gap" (a blank that held an image)
+    image = ""  # the file name of the picture the next caption belongs to
     for index, entry in enumerate(body):
         if entry.kind == _GAP:
             marker = marker or "gap"
@@ -196,6 +205,7 @@ def _body_blocks(body, title, take_meta, dropped):
         if L.is_file_name(line) or fold(line) == title_key:
             dropped.append(line)
             marker = "image"
+            image = line if L.is_file_name(line) else image
             continue
         if L.word_count(line) <= 12 and take_meta(line):
             dropped.append(line)
@@ -208,10 +218,10 @@ def _body_blocks(body, title, take_meta, dropped):
             or (marker == "gap" and not L.ends_sentence(line))
             or (followed_by_gap and not L.ends_sentence(line) and blocks)
         ):
-            blocks.append(Block(CAPTION, line))
+            blocks.append(Block(CAPTION, line, image))
         else:
             blocks.append(Block(PARAGRAPH, line))
-        marker = None
+        marker, image = None, ""
     return blocks
 
 

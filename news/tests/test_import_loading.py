@@ -63,10 +63,12 @@ def test_an_imported_article_becomes_a_public_post(vocabulary):
     assert "seeds/004.txt" in note.comment
 
 
-def test_view_count_from_the_date_line_is_kept(vocabulary):
+def test_view_count_from_the_date_line_is_the_sources_not_ours(vocabulary):
+    # Changed by issue 15: the source's "4050" views were stored as this site's view counter.
     post = save_post(seed("002"), key="002").post
     post.refresh_from_db()
-    assert post.view_count == 4050
+    assert (post.view_count, post.source_view_count) == (0, 4050)
+    assert "Lượt xem tại trang nguồn: 4050" in post.import_warnings
 
 
 def test_caption_is_stored_as_a_figure_caption(vocabulary):

@@ -1,4 +1,8 @@
-"""`manage.py import_seeds [PATH ...]`: import copied articles as posts, events and documents."""
+"""`manage.py import_seeds [PATH ...]`: import copied articles as posts, events and documents.
+
+Each file is imported in its own transaction, so the site keeps serving (and writing) between
+files of a long run; a dry run rolls each file back after reporting what it would store.
+"""
 
 from collections import Counter
 from pathlib import Path
@@ -16,8 +20,12 @@ STATUSES = ("created", "updated", "unchanged", "kept", "failed")
 KIND_LABELS = {"posts": "bài viết", "events": "sự kiện", "documents": "văn bản", "tags": "chủ đề"}
 
 
-class _DryRun(Exception):
-    """Raised to roll back everything a dry run did."""
+class _RollBack(Exception):
+    """Raised to roll back what a dry run did; carries the result."""
+
+    def __init__(self, result=None):
+        super().__init__()
+        self.result = result
 
 
 class Command(BaseCommand):
@@ -26,7 +34,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", help="Tệp hoặc thư mục (mặc định: seeds/)")
         parser.add_argument(
-            "--dry-run", action="store_true", help="Chỉ in ra những gì sẽ thay đổi, không ghi gì."
+            "--dry-run",
+            action="store_true",
+            help="Chỉ in ra những gì sẽ ghi cho từng tệp, không ghi gì.",
         )
         parser.add_argument(
             "--force", action="store_true", help="Ghi đè cả bài đã được biên tập viên sửa."
@@ -35,41 +45,55 @@ class Command(BaseCommand):
     def handle(self, *args, paths, dry_run, force, **options):
         files = self._files(paths or [settings.BASE_DIR / "seeds"])
         totals = {kind: Counter() for kind in KINDS}
-        try:
-            with transaction.atomic():
-                rules_created, rules_updated = sync_topic_rules(load_vocabulary())
-                for path in files:
-                    self._import(path, force, totals)
-                if dry_run:
-                    raise _DryRun
-        except _DryRun:
+        rules = self._sync_rules(dry_run)
+        for path, base_dir in files:
+            self._import(path, base_dir, force, dry_run, totals)
+        if dry_run:
             self.stdout.write("(chạy thử / dry run: không ghi gì vào cơ sở dữ liệu)")
-        self.stdout.write(
-            f"Quy tắc chủ đề / topic rules: {rules_created} thêm mới, {rules_updated} bổ sung"
-        )
+        self.stdout.write(f"Quy tắc chủ đề / topic rules: {rules[0]} thêm mới, {rules[1]} bổ sung")
         self._print_table(totals)
         failed = totals["posts"]["failed"]
         if failed:
             raise CommandError(f"{failed}/{len(files)} tệp không nhập được (files failed).")
 
+    def _sync_rules(self, dry_run):
+        try:
+            with transaction.atomic():
+                counts = sync_topic_rules(load_vocabulary())
+                if dry_run:
+                    raise _RollBack(counts)
+        except _RollBack as rolled_back:
+            counts = rolled_back.result
+        return counts
+
     def _files(self, paths):
+        """[(file, the folder it was given in)]: keys are paths relative to that folder."""
         files = []
         for raw in paths:
             path = Path(raw)
             if path.is_dir():
-                files.extend(
-                    sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+                found = (
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and not any(part.startswith(".") for part in p.parts)
                 )
+                files.extend((p, path) for p in sorted(found))
             elif path.exists():
-                files.append(path)
+                files.append((path, path.parent))
             else:
                 raise CommandError(f"Không tìm thấy {path} (no such file or folder).")
         return files
 
-    def _import(self, path, force, totals):
+    def _import(self, path, base_dir, force, dry_run, totals):
         try:
             with transaction.atomic():
-                result = import_file(path, base_dir=settings.BASE_DIR, force=force)
+                if dry_run:  # the rules a real run would have synced, rolled back with the file
+                    sync_topic_rules(load_vocabulary())
+                result = import_file(path, base_dir=base_dir, force=force)
+                if dry_run:
+                    raise _RollBack(result)
+        except _RollBack as rolled_back:
+            result = rolled_back.result
         except ImportProblem as problem:
             totals["posts"]["failed"] += 1
             self.stderr.write(f"LỖI {path}: {problem}")
@@ -84,6 +108,30 @@ class Command(BaseCommand):
             " (đã được biên tập, giữ nguyên / edited, kept)" if result.post_status == "kept" else ""
         )
         self.stdout.write(f"{result.post_status:>9}  {result.key}: {result.post.title}{note}")
+        if dry_run and result.article is not None:
+            self._print_details(result)
+
+    def _print_details(self, result):
+        """What the file would store, field by field, for the operator to check."""
+        post = result.post
+        date = post.publish_at.strftime("%d/%m/%Y %H:%M") if post.publish_at else "(không có)"
+        rows = [
+            ("Tiêu đề", post.title),
+            ("Ngày đăng", f"{date} – {post.get_status_display()}"),
+            ("Tác giả", post.byline or "(không có)"),
+            ("Nguồn", " ".join(filter(None, [post.source_name, post.source_url])) or "(không có)"),
+            ("Chủ đề", ", ".join(post.tags.names()) or "(không có)"),
+            ("Sự kiện", "; ".join(f"{e.title} ({e.start_date:%d/%m/%Y})" for e in result.events)),
+            ("Văn bản", ", ".join(d.number for d in result.documents)),
+            (
+                "Đề xuất thay thế",
+                ", ".join(f"{s.newer.number} thay {s.older.number}" for s in result.suggestions),
+            ),
+        ]
+        for label, value in rows:
+            self.stdout.write(f"           {label}: {value or '(không có)'}")
+        for warning in filter(None, post.import_warnings.splitlines()):
+            self.stdout.write(f"           Cảnh báo: {warning}")
 
     def _print_table(self, totals):
         self.stdout.write(f"{'loại / kind':<20}" + "".join(f"{s:>11}" for s in STATUSES))
