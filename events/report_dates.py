@@ -1,15 +1,13 @@
 """Finding when a reported event took place in Vietnamese news text ("Sáng 6/1/2022", "trong các
 ngày 28/9 và 29/9/2016", "từ ngày 12 đến 14/5/2023", "ngày 3-4/7", "ngày 5 tháng 6 năm 2023").
 
-Works on folded text (see `fold_keep_length`) so offsets match the original. Dates of cited
+Works on folded text (see `fold_chars`) so offsets match the original. Dates of cited
 documents ("Quyết định số 503-QĐ/ĐUK ngày 30/12/2021") are not event dates and are skipped.
 """
 
 import datetime
 import re
 from dataclasses import dataclass
-
-from core.text import strip_accents
 
 # A word that introduces the date of a happening.
 _PREFIX = re.compile(r"\b(?:sang|chieu|toi|trua|dem|ngay|hom)(?: nay)?[\s,]+")
@@ -40,11 +38,6 @@ _NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay
 _DURATION = re.compile(
     r"\b(?:dien ra|keo dai|to chuc)\s+(?:trong\s+)?(\d{1,2}|mot|hai|ba|bon|nam|sau|bay)\s+ngay\b"
 )
-
-
-def fold_keep_length(text):
-    """Lower case without diacritics, one character for one, so offsets match `text`."""
-    return "".join((strip_accents(ch) or ch)[:1] for ch in text).lower()
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import dataclasses
 import datetime
 import re
 
+from core.chrome import is_chrome, is_list_heading
 from core.text import fold
 
 from . import lines as L
@@ -86,7 +87,7 @@ def _without_navigation(entries, dropped):
             if not in_list:
                 kept.append(entry)
             continue
-        if L.is_list_heading(entry.text):
+        if is_list_heading(entry.text):
             in_list = True
             dropped.append(entry.text)
             continue
@@ -94,7 +95,7 @@ def _without_navigation(entries, dropped):
             dropped.append(entry.text)
             continue
         in_list = False
-        if L.is_chrome(entry.text) or L.is_breadcrumb(entry.text):
+        if is_chrome(entry.text) or L.is_breadcrumb(entry.text):
             dropped.append(entry.text)
             continue
         kept.append(entry)
