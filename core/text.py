@@ -7,7 +7,17 @@ import unicodedata
 # vowel carries the mark; once the marks are stripped both fold to the same letters, which is
 # why `fold` needs no table for them. `normalize_tone_placement` is not needed for matching.
 
-_DD = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"})
+# Letters that look like Đ/đ and are typed for them (Icelandic eth, African D), and the dashes
+# written for a hyphen: the one table of look-alikes, applied before matching anything.
+LOOKALIKES = str.maketrans(
+    {
+        "\u00d0": "Đ",
+        "\u00f0": "đ",
+        "\u0189": "Đ",
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"),
+    }
+)
+_DD = str.maketrans({"đ": "d", "Đ": "D"})
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 
@@ -37,8 +47,13 @@ class CharTable(dict):
         return value
 
 
+def without_lookalikes(value):
+    """`value` with look-alike letters as Đ/đ and every dash as a hyphen."""
+    return value.translate(LOOKALIKES)
+
+
 def _without_marks(char):
-    decomposed = unicodedata.normalize("NFD", char.translate(_DD))
+    decomposed = unicodedata.normalize("NFD", char.translate(LOOKALIKES).translate(_DD))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -66,6 +81,20 @@ def fold(value):
 FOLDED_CHARS = CharTable(
     lambda char: strip_accents(char).casefold() if char.isalpha() else char.lower()
 )
+
+
+def _one_folded_char(char):
+    folded = (_without_marks(char)[:1] or char).lower()
+    return folded if len(folded) == 1 else char
+
+
+_FOLDED_ONE = CharTable(_one_folded_char)
+
+
+def fold_chars(value):
+    """`fold` one character for one (no space collapsing, no stripping), so that a match found
+    in the result is at the same offsets in `value`: "Quyết định" -> "quyet dinh"."""
+    return value.translate(_FOLDED_ONE)
 
 
 def words(value):

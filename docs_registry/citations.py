@@ -2,7 +2,7 @@
 vụ Đảng ủy Khối", "Quyết định 23 (ngày 30/7/2021) của Bộ Chính trị", "Đề án 02, ngày 9/11/2021;
 Quy chế 05, ngày 9/12/2021 của BTV Tỉnh ủy". Pure: no database.
 
-All matching runs on a folded copy of the text of the same length (see `numbers.fold_chars`),
+All matching runs on a folded copy of the text of the same length (see `core.text.fold_chars`),
 so accents, case and old/new tone placement never matter; what is returned is cut from the text.
 """
 
@@ -10,6 +10,8 @@ import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+
+from core.text import fold_chars, without_lookalikes
 
 from . import numbers
 
@@ -82,7 +84,7 @@ DEFAULT_ISSUER_FOR_SUFFIX = {
     "HĐND": "Hội đồng nhân dân tỉnh",
 }
 
-_fold = numbers.fold_chars
+_fold = fold_chars
 
 
 def _alternation(phrases):
@@ -117,9 +119,6 @@ _ISSUED_BY_BEFORE_RE = re.compile(
     r"(?:kem\s+)?(?:theo|tai)\s+$"
 )
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’"}
-_LOOKALIKES = str.maketrans(
-    {"\u00d0": "Đ", "\u00f0": "đ", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\xa0": " "}
-)
 MAX_TITLE = 250
 
 
@@ -137,7 +136,7 @@ class _Mention:
 
 
 def _normalize(text):
-    return unicodedata.normalize("NFC", text or "").translate(_LOOKALIKES)
+    return without_lookalikes(unicodedata.normalize("NFC", text or "")).replace("\xa0", " ")
 
 
 def _clean_title(value):

@@ -11,7 +11,7 @@ from core import search
 from core.links import object_url
 from core.publishing import ContentModel, Publishable, PublishableQuerySet
 from core.slugs import SlugFromNameMixin, unique_slug
-from core.text import words
+from core.text import fold_chars, words
 from news.models import Topic, TopicLink
 
 from . import numbers
@@ -262,7 +262,7 @@ class Document(Publishable):
         super().save(*args, **kwargs)
 
     def search_parts(self):
-        written = [self.number, " ".join(numbers.fold_chars(self.number).split("/"))]
+        written = [self.number, " ".join(fold_chars(self.number).split("/"))]
         return [
             *written,
             self.title,

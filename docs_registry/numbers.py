@@ -3,12 +3,15 @@
 Party documents are written `<number>-<type>/<issuer>` ("23-QĐ/TW"), state legal documents
 `<number>/<year>/<type>-<issuer>` ("59/2023/NĐ-CP", "10/2022/QH15") and administrative ones
 `<number>/<type>-<issuer>` ("959/QĐ-UBND"). `parse()` returns None for anything else; it never
-raises. Matching runs on a same-length folded copy of the text, so "QD", "qđ" and "QĐ" agree.
+raises. Matching runs on a same-length folded copy of the text (`core.text.fold_chars`), so "QD",
+"qđ" and "QĐ" agree.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from core.text import fold_chars, without_lookalikes
 
 # Written type names and their usual abbreviation (Party usage). The order matters only for
 # display; regexes sort by length.
@@ -88,10 +91,6 @@ ISSUER_PARTS = {
     "mttq": "MTTQ",
 }
 
-_DASHES = str.maketrans(
-    {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"}
-)
-_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ"})
 _LETTERS = r"[a-z]"
 
 PARTY_RE = re.compile(
@@ -138,19 +137,8 @@ class ParsedNumber:
 
 
 def normalize(value):
-    """NFC, the look-alike Ð to Đ, dashes to hyphens, single spaces."""
-    value = unicodedata.normalize("NFC", value).translate(_LOOKALIKES).translate(_DASHES)
-    return re.sub(r"\s+", " ", value)
-
-
-def fold_chars(value):
-    """Lower case without diacritics, one character for one, so spans map back to `value`."""
-    out = []
-    for ch in value:
-        base = unicodedata.normalize("NFD", ch)[0]
-        base = "d" if base in "đĐ" else base.lower()
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
+    """NFC, look-alikes of Đ and dashes as in `core.text.LOOKALIKES`, single spaces."""
+    return re.sub(r"\s+", " ", without_lookalikes(unicodedata.normalize("NFC", value)))
 
 
 def _canonical_abbr(raw_original, folded):

@@ -9,15 +9,11 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from core.text import nfc
+from core.chrome import END_OF_ARTICLE
+from core.text import fold_chars, nfc
 from events.models import Format, Kind
-from events.report_dates import find_event_date, fold_keep_length, sentence_bounds
+from events.report_dates import find_event_date, sentence_bounds
 
-# Lines after which a portal's page chrome begins; the importer strips them, we are careful too.
-_CHROME = re.compile(
-    r"(?m)^\s*(?:cac tin khac|cac bai viet khac|tin cung chuyen muc|tin lien quan|"
-    r"bai viet lien quan|xem nhieu nhat|gui cho ban be|tin khac)\s*:?\s*$"
-)
 # In priority order: "hội nghị tập huấn" is a training.
 _KINDS = (
     (Kind.TRAINING, re.compile(r"\b(?:tap huan|boi duong)\b")),
@@ -140,7 +136,7 @@ def _organiser(title, folded_title, text, folded, date):
             + 1
         )
         candidate = _clean(text[start : match.start()])
-        if _ORG_START.match(fold_keep_length(candidate)):
+        if _ORG_START.match(fold_chars(candidate)):
             return candidate
     return ""
 
@@ -202,9 +198,7 @@ def _themes(text, folded):
             if 3 <= len(part) <= 300:
                 topics.append(part)
     seen = set()
-    return tuple(
-        t for t in topics if not (fold_keep_length(t) in seen or seen.add(fold_keep_length(t)))
-    )
+    return tuple(t for t in topics if not (fold_chars(t) in seen or seen.add(fold_chars(t))))
 
 
 def _speakers(text, folded):
@@ -213,7 +207,7 @@ def _speakers(text, folded):
         start, end = sentence_bounds(folded, match.start())
         sentence = text[start:end]
         for name in _NAME.finditer(sentence):
-            before = fold_keep_length(sentence[max(0, name.start() - 25) : name.start()])
+            before = fold_chars(sentence[max(0, name.start() - 25) : name.start()])
             titled = _TITLE_PREFIX.match(name.group())
             introduced = re.search(
                 r"(?:dong chi|d/c|ong|ba|bao cao vien|giang vien|do|nghe)\s*$", before
@@ -229,18 +223,18 @@ def find_events(title, text, published_on):
     """The events the article reports: [] or a one-element list of ReportedEvent."""
     title = _clean(nfc(title or ""))
     text = nfc(text or "")
-    folded_text = fold_keep_length(text)
-    chrome = _CHROME.search(folded_text)
+    folded_text = fold_chars(text)
+    chrome = END_OF_ARTICLE.search(folded_text)
     if chrome:
         text, folded_text = text[: chrome.start()], folded_text[: chrome.start()]
-    folded_title = fold_keep_length(title)
+    folded_title = fold_chars(title)
     date = find_event_date(folded_text, published_on)
 
     kind = _kind(folded_title)
     if kind is None:
         # Without a telling title, the lead must say it: a dated happening of a known kind.
         lead = next(iter(_paragraphs(text)), "")
-        folded_lead = fold_keep_length(lead)
+        folded_lead = fold_chars(lead)
         if not (find_event_date(folded_lead, published_on) and _kind(folded_lead)):
             return []
         kind = _kind(folded_lead)
@@ -248,7 +242,7 @@ def find_events(title, text, published_on):
         return []
     start = date.start if date else published_on
     end = date.end if date else published_on
-    lead = fold_keep_length(" ".join(_paragraphs(text)[:2]))
+    lead = fold_chars(" ".join(_paragraphs(text)[:2]))
     points = [int(n) for n in _POINTS.findall(folded_text)]
     participants = _PARTICIPANTS.search(folded_text)
     return [

@@ -1,104 +1,13 @@
 """What a single line of a copied page is: chrome, a list heading, a file name, a name, a source.
 
 Phrases are compared folded (`core.text.fold`), so accents, case and "uỷ"/"ủy" don't matter.
-Extend the tuples below when a new portal brings new chrome; keep them phrases, not page names.
+The portal chrome itself (menus, share buttons, "Các tin khác" lists) is `core.chrome`.
 """
 
 import re
 
 from core.text import fold
 
-# Whole lines that are page furniture, never article text.
-CHROME_LINES = frozenset(
-    fold(phrase)
-    for phrase in (
-        "Skip Ribbon Commands",
-        "Skip to main content",
-        "Skip to content",
-        "Bỏ qua nội dung",
-        "Gửi cho bạn bè",
-        "Gửi bài viết",
-        "Gửi email",
-        "In bài viết",
-        "In trang",
-        "Bản in",
-        "In",
-        "Print",
-        "Chia sẻ",
-        "Chia sẻ bài viết",
-        "Share",
-        "Tweet",
-        "Like",
-        "Facebook",
-        "Twitter",
-        "Zalo",
-        "Email",
-        "Lưu bài viết",
-        "Bình luận",
-        "Ý kiến bạn đọc",
-        "Gửi ý kiến",
-        "Viết bình luận",
-        "Trang chủ",
-        "Quay lại",
-        "Trở về",
-        "Về đầu trang",
-        "Lên đầu trang",
-        "Đầu trang",
-        "Đọc tiếp",
-        "Nghe đọc bài",
-        "Nghe bài viết",
-        "Cỡ chữ",
-        "Menu",
-        "Tìm kiếm",
-        "Đăng nhập",
-        "Đăng ký",
-        "Liên hệ",
-        "Sơ đồ trang",
-        "Theo dõi chúng tôi",
-    )
-)
-_CHROME_PATTERNS = (
-    re.compile(r"^banner\b"),
-    re.compile(r"^skip (to|ribbon|navigation)\b"),
-    re.compile(r"^(chia se|share)( len| qua| tren)?( facebook| zalo| twitter)?\b.{0,20}$"),
-    re.compile(r"^(tu khoa|tags?|the)\s*:"),
-    re.compile(r"^(a\s*){2,3}$"),  # font-size buttons "A A A"
-    re.compile(r"^(©|\(c\)|ban quyen|copyright)\s*.*\b(19|20)\d\d\b.{0,80}$"),  # "© 2023 …"
-)
-# A heading after which a page lists other headlines: the heading and its list are navigation.
-LIST_HEADINGS = frozenset(
-    fold(phrase)
-    for phrase in (
-        "Các tin khác",
-        "Tin khác",
-        "Các tin đã đưa",
-        "Tin đã đưa",
-        "Xem nhiều nhất",
-        "Đọc nhiều nhất",
-        "Tin đọc nhiều",
-        "Bài đọc nhiều",
-        "Tin xem nhiều",
-        "Tin cùng chuyên mục",
-        "Cùng chuyên mục",
-        "Bài cùng chuyên mục",
-        "Các bài viết khác",
-        "Bài viết khác",
-        "Bài viết liên quan",
-        "Các bài viết liên quan",
-        "Tin liên quan",
-        "Các tin liên quan",
-        "Tin bài liên quan",
-        "Tin mới nhất",
-        "Tin mới",
-        "Tin nổi bật",
-        "Đọc thêm",
-        "Xem thêm",
-        "Có thể bạn quan tâm",
-        "Related posts",
-        "Recent posts",
-        "More news",
-    )
-)
 _BREADCRUMB = re.compile(r"\s(>|»|›|/|\|)\s")
 _FILE_NAME = re.compile(
     r"\.(png|jpe?g|gif|webp|bmp|tiff?|svg|heic|pdf|docx?|xlsx?|pptx?|zip|rar|mp4|mp3)$", re.I
@@ -159,17 +68,6 @@ def is_prose(text):
     """A body paragraph rather than a title, a caption or a headline."""
     count = word_count(text)
     return (count >= 8 and ends_sentence(text)) or count >= 80
-
-
-def is_chrome(text):
-    folded = fold(text).strip(" :»>›|-–")
-    if folded in CHROME_LINES:
-        return True
-    return any(pattern.search(folded) for pattern in _CHROME_PATTERNS)
-
-
-def is_list_heading(text):
-    return fold(text).strip(" :»>›|-–") in LIST_HEADINGS
 
 
 def ends_list(text):

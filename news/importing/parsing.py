@@ -11,6 +11,7 @@ import dataclasses
 import datetime
 import re
 
+from core.chrome import is_chrome, is_list_heading
 from core.text import fold
 
 from . import lines as L
@@ -94,7 +95,7 @@ def _without_navigation(entries, dropped):
             if not in_list:
                 kept.append(entry)
             continue
-        if L.is_list_heading(entry.text):
+        if is_list_heading(entry.text):
             in_list = True
             dropped.append(entry.text)
             continue
@@ -102,7 +103,7 @@ def _without_navigation(entries, dropped):
             dropped.append(entry.text)
             continue
         in_list = False
-        if L.is_chrome(entry.text) or L.is_breadcrumb(entry.text):
+        if is_chrome(entry.text) or L.is_breadcrumb(entry.text):
             dropped.append(entry.text)
             continue
         kept.append(entry)
@@ -118,14 +119,62 @@ def _choose_title(candidates):
     return max(candidates, key=L.word_count) if candidates else ""
 
 
+@dataclasses.dataclass
+class Metadata:
+    """What the page says about the article, outside its text: found line by line."""
+
+    published_on: datetime.date | None = None
+    published_time: datetime.time | None = None
+    view_count: int | None = None
+    byline: str = ""
+    source_name: str = ""
+    source_url: str = ""
+
+    def take(self, line):
+        """Record a date or source line; True when `line` was one (the first of each counts)."""
+        parsed = parse_date_line(line)
+        if parsed:
+            if self.published_on is None:
+                self.published_on, self.published_time, self.view_count = parsed
+            return True
+        source = L.parse_source(line)
+        if source:
+            if not self.source_name:
+                self.source_name, self.source_url = source
+            return True
+        return False
+
+
 def parse_article(text):
     """Parse the text of a copied article page; raises `ImportProblem` when there is none."""
     dropped = []
-    entries = _without_navigation(_entries(text), dropped)
-    texts = [e for e in entries if e.kind == _TEXT]
-    if not texts:
-        raise ImportProblem("không có nội dung bài viết, chỉ có điều hướng (no article text)")
+    header, body = _split_header(_without_navigation(_entries(text), dropped))
+    meta = Metadata()
+    title = _read_title(header, meta, dropped)
+    blocks = _strip_tail(_body_blocks(body, title, meta.take, dropped), meta, dropped)
+    if sum(L.word_count(b.text) for b in blocks) < MIN_BODY_WORDS:
+        raise ImportProblem("bài viết quá ngắn hoặc chỉ có điều hướng (no article text)")
+    summary, blocks = _take_summary(blocks)
+    if meta.published_on is None:
+        meta.published_on = _date_from_text(title, summary, blocks)
+    return Article(
+        title=title,
+        published_on=meta.published_on,
+        published_time=meta.published_time,
+        summary=summary,
+        blocks=tuple(blocks),
+        byline=meta.byline,
+        source_name=meta.source_name,
+        source_url=meta.source_url,
+        view_count=meta.view_count,
+        dropped=tuple(dropped),
+    )
 
+
+def _split_header(entries):
+    """(header, body): the body starts at the first paragraph of prose."""
+    if not any(e.kind == _TEXT for e in entries):
+        raise ImportProblem("không có nội dung bài viết, chỉ có điều hướng (no article text)")
     first_prose = next(
         (i for i, e in enumerate(entries) if e.kind == _TEXT and L.is_prose(e.text)), None
     )
@@ -134,61 +183,35 @@ def parse_article(text):
             "không nhận ra bài viết: không có đoạn văn nào, chỉ có tiêu đề hoặc điều hướng "
             "(no article paragraphs)"
         )
-    header, body = entries[:first_prose], entries[first_prose:]
+    return entries[:first_prose], entries[first_prose:]
 
-    found = {"date": None, "time": None, "views": None, "byline": "", "source": ("", "")}
 
-    def take_meta(line):
-        """Record a date, source or byline line; True when the line was one."""
-        parsed = parse_date_line(line)
-        if parsed:
-            if found["date"] is None:
-                found["date"], found["time"], found["views"] = parsed
-            return True
-        source = L.parse_source(line)
-        if source:
-            if not found["source"][0]:
-                found["source"] = source
-            return True
-        return False
-
-    candidates = []
-    for entry in header:
-        if entry.kind == _TEXT and not take_meta(entry.text) and not L.is_file_name(entry.text):
-            candidates.append(entry.text)
+def _read_title(header, meta, dropped):
+    """The title among the header lines; date and source lines go to `meta`."""
+    candidates = [
+        entry.text
+        for entry in header
+        if entry.kind == _TEXT and not meta.take(entry.text) and not L.is_file_name(entry.text)
+    ]
     title = _choose_title(candidates)
     if not title:
         raise ImportProblem("không tìm thấy tiêu đề bài viết (no title)")
     dropped.extend(c for c in candidates if c != title)
+    return title
 
-    blocks = _body_blocks(body, title, take_meta, dropped)
-    blocks = _strip_tail(blocks, found, dropped)
-    if sum(L.word_count(b.text) for b in blocks) < MIN_BODY_WORDS:
-        raise ImportProblem("bài viết quá ngắn hoặc chỉ có điều hướng (no article text)")
 
-    summary = ""
+def _take_summary(blocks):
+    """(summary, the other blocks): a short first paragraph is the sapo."""
     if blocks[0].kind == PARAGRAPH and L.word_count(blocks[0].text) <= SUMMARY_MAX_WORDS:
-        summary, blocks = blocks[0].text, blocks[1:]
+        return blocks[0].text, blocks[1:]
+    return "", blocks
 
-    published_on = found["date"]
-    if published_on is None:
-        paragraphs = [summary, *(b.text for b in blocks if b.kind == PARAGRAPH)]
-        hint = year_in_text(title) or year_in_text("\n".join(paragraphs))
-        published_on = first_dated_sentence(paragraphs, hint)
 
-    source_name, source_url = found["source"]
-    return Article(
-        title=title,
-        published_on=published_on,
-        published_time=found["time"],
-        summary=summary,
-        blocks=tuple(blocks),
-        byline=found["byline"],
-        source_name=source_name,
-        source_url=source_url,
-        view_count=found["views"],
-        dropped=tuple(dropped),
-    )
+def _date_from_text(title, summary, blocks):
+    """No date line: the first dated sentence, its year from the text when not written."""
+    paragraphs = [summary, *(b.text for b in blocks if b.kind == PARAGRAPH)]
+    hint = year_in_text(title) or year_in_text("\n".join(paragraphs))
+    return first_dated_sentence(paragraphs, hint)
 
 
 def _body_blocks(body, title, take_meta, dropped):
@@ -225,7 +248,7 @@ def _body_blocks(body, title, take_meta, dropped):
     return blocks
 
 
-def _strip_tail(blocks, found, dropped):
+def _strip_tail(blocks, meta, dropped):
     """Trailing short lines: the byline, a source, the portal's own name."""
     while blocks:
         line = blocks[-1].text
@@ -234,12 +257,12 @@ def _strip_tail(blocks, found, dropped):
         source = L.parse_source(line)
         byline = None if source else L.parse_byline(line)
         if source:
-            if not found["source"][0]:
-                found["source"] = source
+            if not meta.source_name:
+                meta.source_name, meta.source_url = source
         elif byline:
-            if found["byline"]:
+            if meta.byline:
                 break  # two name lines: the upper one is article text
-            found["byline"] = byline
+            meta.byline = byline
         elif L.is_organisation(line):
             pass
         else:

@@ -19,6 +19,9 @@ D = datetime.date
         ("Ngày đăng: 12/05/2021", (D(2021, 5, 12), None, None)),
         ("Cập nhật lúc 08:15 ngày 20/9/2023", (D(2023, 9, 20), datetime.time(8, 15), None)),
         ("20/09/2023 | Lượt xem: 1.234", (D(2023, 9, 20), None, 1234)),
+        # The long form the first importer could not read (it published under the import time).
+        ("Thứ tư, ngày 12 tháng 3 năm 2025", (D(2025, 3, 12), None, None)),
+        ("2023-06-05 08:15", (D(2023, 6, 5), datetime.time(8, 15), None)),
     ],
 )
 def test_date_lines(line, expected):
