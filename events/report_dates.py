@@ -24,6 +24,11 @@ _DOCUMENT_BEFORE = re.compile(
 )
 _DOCUMENT_AFTER = re.compile(r"^\s*\)?\s*,?\s*cua\b")
 _NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7}
+# "Sáng nay", "Chiều qua", "hôm qua", "hôm nay": read against the article's own date only.
+_RELATIVE = re.compile(
+    r"(?:^|(?<=[.;!?\n,])\s*)(?:(?:sang|chieu|toi|trua|dem)\s+(?P<rel>nay|qua|hom nay|hom qua)"
+    r"|(?P<day>hom nay|hom qua))\b"
+)
 _DURATION = re.compile(
     r"\b(?:dien ra|keo dai|to chuc)\s+(?:trong\s+)?(\d{1,2}|mot|hai|ba|bon|nam|sau|bay)\s+ngay\b"
 )
@@ -102,8 +107,28 @@ def _candidates(folded):
     return sorted(positions)
 
 
+def _relative_date(folded, published_on):
+    """ "Sáng nay" / "hôm qua" as a `DateMatch` from the article's own date; None without it."""
+    found = _RELATIVE.search(folded) if published_on else None
+    if found is None:
+        return None
+    day = published_on - datetime.timedelta(
+        days=1 if "qua" in (found["rel"] or found["day"]) else 0
+    )
+    sentence = sentence_bounds(folded, found.start())
+    return DateMatch(day, day, found.start(), found.end(), _clock(folded, *sentence))
+
+
 def find_event_date(folded, published_on=None, window_days=400):
     """The first date phrase in `folded` that dates a happening (not a document), or None."""
+    written = _written_event_date(folded, published_on, window_days)
+    relative = _relative_date(folded, published_on)
+    if relative and (written is None or relative.position < written.position):
+        return relative
+    return written
+
+
+def _written_event_date(folded, published_on, window_days):
     for prefix_start, date_start in _candidates(folded):
         written = grammar.match_date(folded, date_start, _EVENT_FORMS)
         if written is None:

@@ -50,6 +50,7 @@ class FileResult:
     events: list = dataclasses.field(default_factory=list)
     documents: list = dataclasses.field(default_factory=list)
     suggestions: list = dataclasses.field(default_factory=list)
+    details: list = dataclasses.field(default_factory=list)  # a dry run's report lines
 
 
 def max_file_bytes():
@@ -165,8 +166,19 @@ def import_article(article, *, key, force=False, legacy_key=""):
     return outcome
 
 
-def import_file(path, *, base_dir=None, force=False):
+def prepare_file(path, *, base_dir=None):
+    """Read, decode and parse one file (no database): (source, article).
+
+    Done outside the file's transaction, so the database is held only while writing.
+    """
     source = read_source(path, base_dir)
-    return import_article(
-        parse_source(source), key=source.key, force=force, legacy_key=source.legacy_key
-    )
+    return source, parse_source(source)
+
+
+def store_prepared(source, article, *, force=False):
+    """Write what `prepare_file` read; the caller wraps this in a transaction."""
+    return import_article(article, key=source.key, force=force, legacy_key=source.legacy_key)
+
+
+def import_file(path, *, base_dir=None, force=False):
+    return store_prepared(*prepare_file(path, base_dir=base_dir), force=force)

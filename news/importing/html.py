@@ -16,8 +16,10 @@ import trafilatura
 from django.utils import timezone
 from lxml import etree
 
+from core.chrome import is_chrome
 from core.text import fold, strip_control_chars
 
+from . import bylines
 from . import lines as L
 from .dates import parse_date_line
 from .decoding import ImportProblem
@@ -69,7 +71,7 @@ def parse_html(text):
     blocks = _blocks(doc, title, _figure_captions(tree))
     byline = clean(doc.get("author", ""))
     if blocks and blocks[-1].kind == PARAGRAPH and not byline:
-        found = L.parse_byline(blocks[-1].text)
+        found = bylines.parse_byline(blocks[-1].text)
         if found:
             byline, blocks = found, blocks[:-1]
     if not any(b.kind == PARAGRAPH for b in blocks):
@@ -125,7 +127,7 @@ def _blocks(doc, title, captions):
                 blocks.append(Block(CAPTION, caption or name, name))
             continue
         line = clean("".join(element.itertext()))
-        if not line or fold(line) == title_key or L.is_chrome(line):
+        if not line or fold(line) == title_key or is_chrome(line):
             continue
         blocks.append(Block(PARAGRAPH, line))
     return blocks

@@ -14,6 +14,7 @@ import re
 from core.chrome import is_chrome, is_list_heading
 from core.text import fold
 
+from . import bylines
 from . import lines as L
 from .dates import first_dated_sentence, parse_date_line, year_in_text
 from .decoding import ImportProblem
@@ -24,7 +25,6 @@ CAPTION = "caption"
 # How long a summary (sapo) taken from the first paragraph may be.
 SUMMARY_MAX_WORDS = 80
 CAPTION_MAX_WORDS = 40
-MIN_BODY_WORDS = 30
 
 
 @dataclasses.dataclass(frozen=True)
@@ -131,7 +131,12 @@ class Metadata:
     source_url: str = ""
 
     def take(self, line):
-        """Record a date or source line; True when `line` was one (the first of each counts)."""
+        """Record a date, source or labelled byline line ("Bài và ảnh: …"); True when `line`
+        was one (the first of each counts)."""
+        byline = bylines.labelled_byline(line)
+        if byline:
+            self.byline = self.byline or byline
+            return True
         parsed = parse_date_line(line)
         if parsed:
             if self.published_on is None:
@@ -152,7 +157,8 @@ def parse_article(text):
     meta = Metadata()
     title = _read_title(header, meta, dropped)
     blocks = _strip_tail(_body_blocks(body, title, meta.take, dropped), meta, dropped)
-    if sum(L.word_count(b.text) for b in blocks) < MIN_BODY_WORDS:
+    # A brief is an article: one dated sentence of prose is enough.
+    if not any(b.kind == PARAGRAPH and L.is_prose(b.text) for b in blocks):
         raise ImportProblem("bài viết quá ngắn hoặc chỉ có điều hướng (no article text)")
     summary, blocks = _take_summary(blocks)
     if meta.published_on is None:
@@ -187,17 +193,35 @@ def _split_header(entries):
 
 
 def _read_title(header, meta, dropped):
-    """The title among the header lines; date and source lines go to `meta`."""
-    candidates = [
-        entry.text
-        for entry in header
-        if entry.kind == _TEXT and not meta.take(entry.text) and not L.is_file_name(entry.text)
-    ]
+    """The title among the header lines; date, source and byline lines go to `meta`, and so
+    does the issuing body's or portal's name printed above the article ("BAN DÂN VẬN TỈNH ỦY
+    QUẢNG NAM", "Cổng thông tin điện tử …")."""
+    candidates = []
+    for entry in header:
+        if entry.kind != _TEXT or meta.take(entry.text) or L.is_file_name(entry.text):
+            continue
+        if _is_masthead(entry.text):
+            meta.source_name = meta.source_name or bylines.readable_name(entry.text)
+            dropped.append(entry.text)
+            continue
+        candidates.append(entry.text)
     title = _choose_title(candidates)
     if not title:
         raise ImportProblem("không tìm thấy tiêu đề bài viết (no title)")
     dropped.extend(c for c in candidates if c != title)
     return title
+
+
+_PORTAL_STARTS = ("cong thong tin", "trang thong tin", "bao dien tu", "trang tin dien tu")
+
+
+def _is_masthead(line):
+    """A portal's or an issuing body's name, printed as a heading: capitals, or "Cổng thông
+    tin điện tử …"; never a headline ("Ban Dân vận Tỉnh ủy tổ chức …" has lower case)."""
+    if not bylines.is_unit(line) and not fold(line).startswith(_PORTAL_STARTS):
+        return False
+    letters = [ch for ch in line if ch.isalpha()]
+    return fold(line).startswith(_PORTAL_STARTS) or all(ch.isupper() for ch in letters)
 
 
 def _take_summary(blocks):
@@ -255,7 +279,7 @@ def _strip_tail(blocks, meta, dropped):
         if L.word_count(line) > 12 or (L.ends_sentence(line) and not line.endswith(")")):
             break
         source = L.parse_source(line)
-        byline = None if source else L.parse_byline(line)
+        byline = None if source else bylines.parse_byline(line)
         if source:
             if not meta.source_name:
                 meta.source_name, meta.source_url = source
@@ -263,8 +287,9 @@ def _strip_tail(blocks, meta, dropped):
             if meta.byline:
                 break  # two name lines: the upper one is article text
             meta.byline = byline
-        elif L.is_organisation(line):
-            pass
+        elif L.is_organisation(line) or bylines.is_unit(line):
+            # The portal's or the commission's name under the article: its source.
+            meta.source_name = meta.source_name or line
         else:
             break
         dropped.append(line)

@@ -84,7 +84,8 @@ EXPECTED = {
         "Bồi dưỡng nghiệp vụ công tác dân vận năm 2020",
         datetime.date(2020, 9, 17),
         "Quỳnh Anh",
-        "",
+        # Issue 15: the commission's name printed under the article is its source (was "").
+        "Ban Dân vận Tỉnh uỷ",
     ),
 }
 

@@ -10,8 +10,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
-from dvsite.importing.pipeline import KINDS, import_file
+from dvsite.importing.pipeline import KINDS, prepare_file, store_prepared
 from news.importing.decoding import ImportProblem
 from news.importing.loading import sync_topic_rules
 from news.importing.topics import load_vocabulary
@@ -86,11 +87,14 @@ class Command(BaseCommand):
 
     def _import(self, path, base_dir, force, dry_run, totals):
         try:
+            # Reading and parsing hold no lock: between two files' writes the site gets its turn.
+            prepared = prepare_file(path, base_dir=base_dir)
             with transaction.atomic():
                 if dry_run:  # the rules a real run would have synced, rolled back with the file
                     sync_topic_rules(load_vocabulary())
-                result = import_file(path, base_dir=base_dir, force=force)
-                if dry_run:
+                result = store_prepared(*prepared, force=force)
+                if dry_run:  # read what would be stored before it is rolled back
+                    result.details = self._details(result) if result.article else []
                     raise _RollBack(result)
         except _RollBack as rolled_back:
             result = rolled_back.result
@@ -108,13 +112,15 @@ class Command(BaseCommand):
             " (đã được biên tập, giữ nguyên / edited, kept)" if result.post_status == "kept" else ""
         )
         self.stdout.write(f"{result.post_status:>9}  {result.key}: {result.post.title}{note}")
-        if dry_run and result.article is not None:
-            self._print_details(result)
+        for line in result.details:
+            self.stdout.write(f"           {line}")
 
-    def _print_details(self, result):
+    def _details(self, result):
         """What the file would store, field by field, for the operator to check."""
         post = result.post
-        date = post.publish_at.strftime("%d/%m/%Y %H:%M") if post.publish_at else "(không có)"
+        date = "(không có)"
+        if post.publish_at:
+            date = f"{timezone.localtime(post.publish_at):%d/%m/%Y %H:%M}".removesuffix(" 00:00")
         rows = [
             ("Tiêu đề", post.title),
             ("Ngày đăng", f"{date} – {post.get_status_display()}"),
@@ -128,10 +134,9 @@ class Command(BaseCommand):
                 ", ".join(f"{s.newer.number} thay {s.older.number}" for s in result.suggestions),
             ),
         ]
-        for label, value in rows:
-            self.stdout.write(f"           {label}: {value or '(không có)'}")
-        for warning in filter(None, post.import_warnings.splitlines()):
-            self.stdout.write(f"           Cảnh báo: {warning}")
+        lines = [f"{label}: {value or '(không có)'}" for label, value in rows]
+        lines += [f"Cảnh báo: {w}" for w in post.import_warnings.splitlines() if w]
+        return lines
 
     def _print_table(self, totals):
         self.stdout.write(f"{'loại / kind':<20}" + "".join(f"{s:>11}" for s in STATUSES))
