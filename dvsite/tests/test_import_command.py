@@ -183,3 +183,28 @@ def test_a_file_that_turned_bad_leaves_its_stored_post_alone(tmp_path):
     with pytest.raises(CommandError):
         run(str(tmp_path))
     assert Post.objects.values().get() == before
+
+
+def test_the_seeds_state_nothing_their_source_does_not():
+    """Issue 15: facts of the source site stay the source's; validity is not invented."""
+    from docs_registry.models import SuggestedReplacement, Validity
+
+    run()
+    assert (post("002").view_count, post("002").source_view_count) == (0, 4050)
+    validities = set(Document.objects.with_validity().values_list("validity", flat=True))
+    assert validities == {Validity.UNKNOWN}
+    suggestion = SuggestedReplacement.objects.get()
+    assert (suggestion.newer.number, suggestion.older.number) == ("23-QĐ/TW", "290-QĐ/TW")
+    assert suggestion.post == post("001")
+    assert post("004").source_name == "Ban Dân vận Tỉnh uỷ"
+
+
+def test_posts_imported_under_the_old_keys_keep_their_address(tmp_path):
+    """Keys used to be the path under the project folder; such a post is found and re-keyed."""
+    run()
+    first = post("003")
+    Post.objects.filter(pk=first.pk).update(import_key=f"seeds/{first.import_key.split('#')[0]}")
+    output, _ = run()
+    assert table_row(output, "posts")["created"] == 0
+    again = post("003")
+    assert (again.pk, again.slug, again.import_key) == (first.pk, first.slug, first.import_key)

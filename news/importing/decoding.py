@@ -58,9 +58,11 @@ def decode_bytes(data):
 
 # TCVN3 (ABC) puts the Vietnamese letters on 0xA1-0xFF: "®" đ, "©" â, "ª" ê, "«" ô, "¬" ơ,
 # "\xad" ư, "¸" á, "µ" à … bytes Windows-1258 text never has between letters. VNI writes a
-# vowel plus a byte for the mark ("aø" à) and đ as "ñ", a letter Vietnamese never uses.
+# vowel plus a byte for the mark ("aø" à, "aâ" â) and đ as "ñ", pairs Windows-1258 never has.
 _TCVN3_LETTERS = re.compile(rb"[A-Za-z][\xa7-\xae\xb5-\xbe]|[\xa7-\xae\xb5-\xbe][a-z]")
-_VNI_LETTERS = re.compile(rb"[AEIOUYaeiouy][\xf8\xf9\xfb\xf5\xef\xe4\xe5\xe2\xea]|[\xd1\xf1][a-z]")
+_VNI_LETTERS = re.compile(
+    rb"[AEIOUYaeiouy][\xf8\xf9\xfb\xef\xe4\xe5]|[AEOaeo]\xe2|[\xd1\xf1][aeiou]"
+)
 
 
 def legacy_font_encoding(data):
@@ -71,7 +73,7 @@ def legacy_font_encoding(data):
     characters 0xCC, 0xEC, 0xD2, 0xDE, 0xF2 and its đ is 0xF0).
     """
     words = max(1, len(data.split()))
-    if len(_VNI_LETTERS.findall(data)) * 8 >= words and data.count(b"\xf1") >= 2:
+    if len(_VNI_LETTERS.findall(data)) * 8 >= words:
         return "VNI"
     if len(_TCVN3_LETTERS.findall(data)) * 8 >= words:
         return "TCVN3 (ABC)"

@@ -76,3 +76,21 @@ def test_matching_ignores_accents_case_and_punctuation(text):
 def test_matching_is_on_whole_words(text):
     vocabulary = [("A", ["dân vận khéo"]), ("B", ["MTTQ"]), ("C", ["tập huấn"])]
     assert match_topics(text, vocabulary) == []
+
+
+LEAD = "Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết công tác dân vận năm 2024."
+
+
+def test_a_topic_named_once_in_a_list_of_attendees_is_a_passing_mention():
+    body = f"{LEAD}\n\nDự hội nghị có đại diện Ủy ban MTTQ tỉnh và các đoàn thể chính trị - xã hội."
+    assert match_topics(f"Tổng kết năm 2024\n\n{body}", VOCABULARY, lead=LEAD) == []
+
+
+def test_a_topic_in_the_title_or_lead_or_repeated_in_the_body_is_what_the_article_is_about():
+    in_title = "Tổng kết phong trào Dân vận khéo"
+    assert match_topics(f"{in_title}\n\n{LEAD}", VOCABULARY, lead=in_title) == ["Dân vận khéo"]
+    repeated = (
+        f"{LEAD}\n\nMặt trận Tổ quốc tỉnh đã phối hợp tốt. Năm tới, Mặt trận Tổ quốc các cấp "
+        "tiếp tục vận động nhân dân."
+    )
+    assert match_topics(repeated, VOCABULARY, lead=LEAD) == ["Mặt trận Tổ quốc"]
