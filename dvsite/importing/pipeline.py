@@ -127,11 +127,6 @@ def parse_source(source):
     return parse_html(source.text) if source.html else parse_article(source.text)
 
 
-def read_article(path):
-    """Decode and parse one file; raises `ImportProblem` with the reason."""
-    return parse_source(read_source(path))
-
-
 def import_article(article, *, key, force=False, legacy_key=""):
     """Store `article` (already parsed); returns a `FileResult`."""
     counts = {kind: Counter() for kind in KINDS}

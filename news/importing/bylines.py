@@ -45,6 +45,7 @@ UNIT_STARTS = (
     "van phong",
     "tap chi",
     "dai ",
+    "dai truyen hinh",
     "truong ",
     "cong an",
     "doan ",
@@ -56,8 +57,9 @@ MAX_LENGTH = 160
 
 
 def is_unit(text):
-    """A unit's or an organisation's name ("Ban Dân vận Tỉnh ủy", "Trung tâm …")."""
-    return fold(text).startswith(UNIT_STARTS) and len(text.split()) <= 14
+    """A unit's or an organisation's name ("Ban Dân vận Tỉnh ủy", "Trung tâm …"): a trailing
+    "Ban Dân vận Tỉnh uỷ" is the portal or the commission, not a person."""
+    return fold(text).startswith(UNIT_STARTS) and len(text.split()) <= 12
 
 
 def _is_name(part, alone):

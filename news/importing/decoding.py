@@ -4,6 +4,8 @@ import codecs
 import re
 import unicodedata
 
+from core.text import strip_control_chars
+
 
 class ImportProblem(Exception):
     """A file that cannot be imported; the message is one line for the operator."""
@@ -19,9 +21,10 @@ _BOMS = (
 )
 # Windows-1258 is the legacy Vietnamese code page (tone marks as combining characters).
 LEGACY_ENCODING = "cp1258"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Invisible characters that copy-paste leaves behind; NBSP becomes an ordinary space.
-_INVISIBLE = str.maketrans({"\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\xad": ""})
+_INVISIBLE = str.maketrans(
+    {"\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\xad": ""}
+)
 
 
 def decode_bytes(data):
@@ -82,10 +85,10 @@ def legacy_font_encoding(data):
 
 def _clean(text):
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = len(_CONTROL.findall(text))
-    if controls > max(3, len(text) // 100):
+    kept = strip_control_chars(text)  # the one rule for control characters (tab, newline kept)
+    if len(text) - len(kept) > max(3, len(text) // 100):
         raise ImportProblem("tệp nhị phân, không phải văn bản (binary file)")
-    text = _CONTROL.sub("", text).translate(_INVISIBLE)
+    text = kept.translate(_INVISIBLE)
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise ImportProblem("tệp rỗng (empty file)")

@@ -37,7 +37,6 @@ _DATE_META = (
     "dc.date",
     "date",
 )
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\xad]")
 
 
 def is_html(data, name=""):
@@ -47,9 +46,9 @@ def is_html(data, name=""):
 
 
 def clean(text):
-    """One line of page text: no control or zero-width characters, NBSP as a space."""
-    text = strip_control_chars(text or "", multiline=False)
-    text = _INVISIBLE.sub("", text).replace("\xa0", " ")
+    """One line of page text: no control characters, NBSP as a space, single spaces (zero-width
+    characters went when the file was decoded)."""
+    text = strip_control_chars(text or "", multiline=False).replace("\xa0", " ")
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -1,12 +1,10 @@
-"""What a single line of a copied page is: chrome, a list heading, a file name, a name, a source.
+"""What a single line of a copied page is: a breadcrumb, a file name, prose, a source.
 
-Phrases are compared folded (`core.text.fold`), so accents, case and "uỷ"/"ủy" don't matter.
-The portal chrome itself (menus, share buttons, "Các tin khác" lists) is `core.chrome`.
+The portal chrome itself (menus, share buttons, "Các tin khác" lists) is `core.chrome`; bylines
+and unit names are `bylines`.
 """
 
 import re
-
-from core.text import fold
 
 _BREADCRUMB = re.compile(r"\s(>|»|›|/|\|)\s")
 _FILE_NAME = re.compile(
@@ -19,38 +17,6 @@ _SOURCE = re.compile(
     re.I,
 )
 _NAMED_SOURCE = re.compile(r"^\(?\s*(?:nguồn\s*:\s*|theo\s+)(?P<name>[^()]{2,80}?)\s*\)?\.?$", re.I)
-_BYLINE_PREFIX = re.compile(
-    r"^(?:bài\s*(?:và|,|&)?\s*ảnh|tin\s*(?:và|,|&)?\s*ảnh|bài|tin|tác giả|người viết|đăng bởi"
-    r"|posted by|by)\s*:\s*",
-    re.I,
-)
-# Folded starts of organisation names: a trailing "Ban Dân vận Tỉnh uỷ" is the portal, not a person.
-_ORGANISATION_STARTS = (
-    "ban ",
-    "bao ",
-    "cong thong tin",
-    "trang thong tin",
-    "dang uy",
-    "dang bo",
-    "tinh uy",
-    "thanh uy",
-    "huyen uy",
-    "so ",
-    "ubnd",
-    "hdnd",
-    "mttq",
-    "uy ban",
-    "hoi ",
-    "trung tam",
-    "vien ",
-    "bo ",
-    "cuc ",
-    "van phong",
-    "tap chi",
-    "dai ",
-    "dai truyen hinh",
-    "truong ",
-)
 _SENTENCE_END = tuple(".!?…;:")
 _CLOSERS = "\"'”’»)] "
 _RELATIVE_TIME = re.compile(r"\b\d+\s+(phút|giờ|ngày|tuần|tháng|năm)\s+trước\)?$", re.I)
@@ -106,28 +72,3 @@ def parse_source(text):
     if match:
         return match.group("name").strip(), ""
     return None
-
-
-def is_organisation(text):
-    folded = fold(text)
-    return folded.startswith(_ORGANISATION_STARTS) and word_count(text) <= 12
-
-
-def parse_byline(text):
-    """The author's name when `text` is a short name line ("Phạm Anh Thiện", "Bài, ảnh: X")."""
-    stripped = _BYLINE_PREFIX.sub("", text.strip()).strip(" .")
-    prefixed = stripped != text.strip().strip(" .")
-    if not stripped or len(stripped) > 60 or any(ch.isdigit() for ch in stripped):
-        return None
-    if is_organisation(stripped):
-        return None
-    names = [n.strip() for n in re.split(r"\s+[-–]\s+|\s*,\s*", stripped)]
-    for name in names:
-        parts = name.split()
-        if not 1 <= len(parts) <= 5:
-            return None
-        if not prefixed and len(parts) < 2:
-            return None
-        if not all(p[0].isupper() and p.replace(".", "").isalpha() for p in parts):
-            return None
-    return stripped

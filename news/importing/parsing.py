@@ -287,7 +287,7 @@ def _strip_tail(blocks, meta, dropped):
             if meta.byline:
                 break  # two name lines: the upper one is article text
             meta.byline = byline
-        elif L.is_organisation(line) or bylines.is_unit(line):
+        elif bylines.is_unit(line):
             # The portal's or the commission's name under the article: its source.
             meta.source_name = meta.source_name or line
         else:
