@@ -44,6 +44,18 @@ def test_the_same_name_in_two_folders_gives_two_posts(tmp_path):
 
 
 @pytest.mark.django_db
+def test_a_folder_is_read_with_its_subfolders_but_not_hidden_files(tmp_path):
+    folder = tmp_path / ".luu-tru" / "bai"  # the folder given may itself sit in a hidden one
+    (folder / "2024").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    shutil.copy(next(SEEDS.glob("003_*.txt")), folder / "2024" / "hanoi.txt")
+    shutil.copy(next(SEEDS.glob("004_*.txt")), folder / ".git" / "x.txt")
+    shutil.copy(next(SEEDS.glob("000_*.txt")), folder / ".an.txt")
+    run(str(folder))
+    assert Post.objects.get().import_key.startswith("2024/hanoi.txt#")
+
+
+@pytest.mark.django_db
 def test_a_file_over_the_limit_is_refused_by_name_at_once_and_the_others_import(tmp_path, settings):
     settings.IMPORT_MAX_FILE_BYTES = 2 * 1024 * 1024
     shutil.copy(next(SEEDS.glob("003_*.txt")), tmp_path / "good.txt")

@@ -142,7 +142,8 @@ def _published(tree):
         found = _iso(value.strip())
         if found:
             return found
-    for element in tree.xpath("//article//time | //time"):
+    # A <time> without a machine-readable value, in the article itself (not a list beside it).
+    for element in tree.xpath("//article//time[not(ancestor::aside)]"):
         parsed = parse_date_line(clean(element.text_content()))
         if parsed:
             return parsed[0], parsed[1]

@@ -76,7 +76,8 @@ class Command(BaseCommand):
                 found = (
                     p
                     for p in path.rglob("*")
-                    if p.is_file() and not any(part.startswith(".") for part in p.parts)
+                    if p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 )
                 files.extend((p, path) for p in sorted(found))
             elif path.exists():
