@@ -306,3 +306,6 @@ ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "quan-tri/").strip("/") + "/"
 
 # Tags: "Dân vận khéo" and "dân vận khéo" are one topic.
 TAGGIT_CASE_INSENSITIVE = True
+# A space never splits a tag ("Dân vận khéo" is one topic); a comma does.
+TAGGIT_TAGS_FROM_STRING = "core.tags.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "core.tags.edit_string_for_tags"

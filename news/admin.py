@@ -9,6 +9,7 @@ from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html, format_html_join
 
+from core.admin_topics import TopicSuggestMixin
 from core.admin_workflow import WORKFLOW_FIELDS, PublishableAdmin
 from core.dates import format_datetime as vi_datetime
 from core.publishing import Status
@@ -37,7 +38,13 @@ class PostAdmin(PublishableAdmin):
     date_hierarchy = "publish_at"
     ordering = ("-updated_at",)
     list_per_page = 50
-    actions = ["submit_selected", "publish_selected", "unpublish_selected", "archive_selected"]
+    actions = [
+        "submit_selected",
+        "withdraw_selected",
+        "publish_selected",
+        "unpublish_selected",
+        "archive_selected",
+    ]
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
         ("Ảnh đại diện", {"fields": ("image", "image_alt", "image_caption")}),
@@ -101,6 +108,10 @@ class PostAdmin(PublishableAdmin):
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
             return HttpResponseRedirect(request.path)
+        live = getattr(obj, "approved_into", None)
+        if live is not None:
+            self.message_user(request, f"Đã duyệt bản sửa: “{live}” đã cập nhật.", messages.SUCCESS)
+            return HttpResponseRedirect(self._change_url(live))
         self.message_user(
             request, f"{WorkflowNote.Action(action).label}: “{obj}”.", messages.SUCCESS
         )
@@ -194,7 +205,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TopicSuggestMixin, admin.ModelAdmin):
     list_display = ("name", "slug")
     search_fields = ("name",)
     readonly_fields = ("slug",)
