@@ -12,6 +12,7 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_topics import TopicFieldMixin
+from core.history_diff import ReadableChanges
 from core.publishing import Status, words_match_q
 from core.text import words
 
@@ -20,7 +21,16 @@ from core.text import words
 # "Rút lại để sửa" (an item in review back to draft), "Đề xuất sửa" (draft over live).
 WITHDRAW_BUTTON = "_workflow_withdraw"
 REVISE_BUTTON = "_workflow_revise"
-WORKFLOW_FIELDS = ("status", "status_changed_at", "status_changed_by", "created_at", "created_by")
+WORKFLOW_FIELDS = (
+    "status",
+    "status_changed_at",
+    "status_changed_by",
+    "created_at",
+    "created_by",
+    "sent_back",
+    "sent_back_comment",
+    "revision_of",
+)
 
 
 class FoldedSearchMixin:
@@ -161,6 +171,17 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
         if live is not None:
             return HttpResponseRedirect(self.change_url(live))
         return super().response_change(request, obj)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
+
+    def history_view_title(self, request, obj):
+        return f"Lịch sử phiên bản: {obj}"
+
+    def history_form_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return f"Xem phiên bản: {obj}"
+        return f"Khôi phục phiên bản: {obj}"
 
     def refuse_crafted_fields(self, request):
         """Status is never a form field; publish_at is one only for publishers."""
