@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from dvsite import citations_admin
 from dvsite.models import AboutPage, Leader
 
 
@@ -22,3 +23,7 @@ class LeaderAdmin(admin.ModelAdmin):
     list_editable = ["position", "is_current"]
     list_filter = ["is_current"]
     search_fields = ["name", "position_title"]
+
+
+# Posts cite regulations from their own form (the site layer joins news and the registry).
+citations_admin.register()

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import connections, models
 from django.db.models import F
 from django.utils.html import strip_tags
@@ -149,6 +149,17 @@ class PostQuerySet(PublishableQuerySet):
         return self.select_related("category").prefetch_related(
             models.Prefetch("topic_links", queryset=links, to_attr="prefetched_topic_links")
         )
+
+    def with_citation_flag(self):
+        """Annotate `cites_documents`: whether any document of the registry cites the post,
+        so its page asks for "Văn bản liên quan" only then. The relation is the registry's
+        (`Document.posts`), reached by its name: news imports nothing of the registry."""
+        try:
+            through = self.model._meta.get_field("cited_documents").through
+        except FieldDoesNotExist:
+            return self.annotate(cites_documents=models.Value(False))
+        cites = through.objects.filter(post=models.OuterRef("pk"))
+        return self.annotate(cites_documents=models.Exists(cites))
 
     def for_listing(self):
         """What a list of posts shows: its cards' columns, categories and topics."""

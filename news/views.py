@@ -66,7 +66,7 @@ class PostDetailView(PreviewableDetailMixin, DetailView):
     template_name = "news/post_detail.html"
     context_object_name = "post"
 
-    queryset = Post.objects.with_relations()
+    queryset = Post.objects.with_relations().with_citation_flag()
 
     def get_object(self, queryset=None):
         post = super().get_object(queryset)
