@@ -6,14 +6,16 @@ published post, and every transition goes through the model methods, which check
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 
 from core.admin_topics import TopicSuggestMixin
 from core.admin_workflow import WORKFLOW_FIELDS, PublishableAdmin
 from core.dates import format_datetime as vi_datetime
 from core.publishing import Status
-from news.models import Category, Post, Topic, TopicRule, WorkflowNote
+from core.text import fold
+from news.models import Category, Picture, Post, Topic, TopicRule, WorkflowNote
 
 WORKFLOW_BUTTON_PREFIX = "_workflow_"
 COMMENT_FIELD = "workflow_comment"
@@ -67,6 +69,10 @@ class PostAdmin(PublishableAdmin):
             },
         ),
     )
+
+    class Media:
+        js = ["news/body_pictures.js"]
+        css = {"all": ["news/body_pictures.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
@@ -221,3 +227,58 @@ class TopicRuleAdmin(admin.ModelAdmin):
     @admin.display(description="Cụm từ")
     def phrase_preview(self, obj):
         return format_html_join(", ", "{}", ((p,) for p in obj.phrase_list()[:5]))
+
+
+@admin.register(Picture)
+class PictureAdmin(admin.ModelAdmin):
+    """The media library: thumbnails, alt text required, and the JSON the body's picture
+    picker reads (static/news/body_pictures.js)."""
+
+    list_display = ("thumbnail", "alt", "caption", "created_at")
+    search_fields = ("alt", "caption")
+    fields = ("image", "thumbnail", "alt", "caption")
+    readonly_fields = ("thumbnail",)
+    list_per_page = 40
+
+    @admin.display(description="Ảnh")
+    def thumbnail(self, obj):
+        if obj is None or not obj.pk or not obj.image:
+            return "–"
+        return format_html(
+            '<img src="{}" alt="{}" width="120" class="picture-thumbnail">',
+            obj.thumbnail_url(),
+            obj.alt,
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.library_view)
+        return [path("thu-vien.json", view, name="news_picture_library"), *super().get_urls()]
+
+    def library_view(self, request):
+        """The newest pictures (or those matching ?q=) for the picker: url, alt, caption."""
+        if not self.has_view_permission(request):
+            return JsonResponse({"results": []}, status=403)
+        # Matched accent- and case-insensitively in Python over the newest pictures (SQLite
+        # folds no Vietnamese letter); a library of a few thousand pictures stays quick.
+        wanted = fold(request.GET.get("q", "")[:100]).split()
+        pictures = [
+            p
+            for p in Picture.objects.only("image", "alt", "caption", "renditions")[:2000]
+            if all(word in fold(f"{p.alt} {p.caption}") for word in wanted)
+        ]
+        results = [
+            {
+                "url": p.image.url,
+                "thumb": p.thumbnail_url(),
+                "alt": p.alt,
+                "caption": p.caption,
+            }
+            for p in pictures[:60]
+        ]
+        return JsonResponse({"results": results})

@@ -456,3 +456,6 @@ class WorkflowNote(models.Model):
         if comment:
             label = f"{label}: {comment}"
         return label if len(label) <= 100 else label[:99] + "…"
+
+
+from news.pictures import Picture  # noqa: E402, F401 (the media library, a model of this app)

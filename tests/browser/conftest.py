@@ -41,6 +41,7 @@ ROLE_MIGRATIONS = [
     ("docs_registry.migrations.0002_editorial_groups", "create_groups"),
     ("news.migrations.0010_editors_add_topics", "editors_add_topics"),
     ("docs_registry.migrations.0010_readers_group", "create_readers"),
+    ("news.migrations.0013_picture_permissions", "grant_pictures"),
 ]
 
 
