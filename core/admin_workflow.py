@@ -48,6 +48,10 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     Subclasses may add fields to `system_fields`."""
 
     system_fields = WORKFLOW_FIELDS
+
+    class Media:
+        js = ["core/rich_text_a11y.js"]
+
     actions = [
         "submit_selected",
         "withdraw_selected",
