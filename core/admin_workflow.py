@@ -50,7 +50,7 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     system_fields = WORKFLOW_FIELDS
 
     class Media:
-        js = ["core/rich_text_a11y.js"]
+        js = ["core/prose_editor_vi.js", "core/rich_text_a11y.js"]
 
     actions = [
         "submit_selected",

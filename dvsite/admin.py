@@ -1,4 +1,5 @@
 from django.contrib import admin
+from taggit.models import Tag as TaggitTag
 
 from dvsite import citations_admin
 from dvsite.models import AboutPage, Leader
@@ -27,3 +28,8 @@ class LeaderAdmin(admin.ModelAdmin):
 
 # Posts cite regulations from their own form (the site layer joins news and the registry).
 citations_admin.register()
+
+# The site's topics are news.Topic; taggit's own generic tag table is unused, so it is not
+# offered in the admin ("TAGGIT › Tags").
+if admin.site.is_registered(TaggitTag):
+    admin.site.unregister(TaggitTag)

@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "simple_history",
     "csp",
-    "axes",
+    "dvsite.axes_app.AxesConfig",  # django-axes, named in Vietnamese
     "core",
     "news",
     "events",
@@ -156,6 +156,9 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["dvsite.formats"]
+# Vietnamese for admin strings Django and third-party apps leave in English (locale/vi; the .mo
+# is compiled at install time by `make messages`, never committed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))

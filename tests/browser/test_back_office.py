@@ -44,6 +44,9 @@ def write_post(page):
     page.goto("/quan-tri/news/post/add/")
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_summary").fill(SUMMARY)
+    menubar = page.locator(".prose-menubar").first
+    expect(menubar).to_contain_text("Đoạn văn")  # the editor's menus in Vietnamese
+    expect(menubar).not_to_contain_text("Paragraph")
     page.locator(".ProseMirror:visible").first.click()
     page.keyboard.type("Ngày 12/5, xã Thanh Hà tổng kết phong trào thi đua.")
     # A picture from the library, inserted in the body.
