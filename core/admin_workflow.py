@@ -21,6 +21,9 @@ from core.text import words
 # "Rút lại để sửa" (an item in review back to draft), "Đề xuất sửa" (draft over live).
 WITHDRAW_BUTTON = "_workflow_withdraw"
 REVISE_BUTTON = "_workflow_revise"
+# "Trả lại" with a reason, for kinds without workflow buttons of their own (events, documents).
+RETURN_BUTTON = "_workflow_return"
+RETURN_COMMENT = "workflow_return_comment"
 WORKFLOW_FIELDS = (
     "status",
     "status_changed_at",
@@ -110,6 +113,8 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
                 return self.withdraw_view(request, object_id)
             if object_id and REVISE_BUTTON in request.POST:
                 return self.revise_view(request, object_id)
+            if object_id and RETURN_BUTTON in request.POST:
+                return self.return_view(request, object_id)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
@@ -146,6 +151,23 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
         )
         return HttpResponseRedirect(self.change_url(revision))
 
+    def return_view(self, request, object_id):
+        """A publisher sends an item in review back to its author, with the reason."""
+        obj = self.get_object(request, object_id)
+        if obj is None or not obj.can_publish(request.user):
+            raise PermissionDenied
+        comment = request.POST.get(RETURN_COMMENT, "").strip()
+        if not comment:
+            self.message_user(request, "Hãy ghi lý do trả lại cho tác giả.", messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        try:
+            obj.send_back(request.user, comment=comment)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        self.message_user(request, f"Đã trả lại “{obj}” cho tác giả.", messages.SUCCESS)
+        return HttpResponseRedirect(request.path)
+
     def change_url(self, obj):
         opts = obj._meta
         return reverse(
@@ -164,6 +186,12 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
                 "live": obj.revision_of,
                 "live_url": self.change_url(obj.revision_of) if obj.revision_of_id else "",
                 "can_withdraw": obj.can_withdraw(request.user),
+                # Posts have their own workflow buttons (news' change form).
+                "can_return": "workflow_actions" not in context
+                and obj.status == Status.REVIEW
+                and obj.can_publish(request.user),
+                "return_button": RETURN_BUTTON,
+                "return_comment": RETURN_COMMENT,
                 "withdraw_button": WITHDRAW_BUTTON,
                 "revise_button": REVISE_BUTTON,
             }

@@ -117,3 +117,31 @@ def test_an_officer_edits_nothing_even_with_crafted_posts(client, officer):
     doc.refresh_from_db()
     post.refresh_from_db()
     assert (doc.title, post.title) == ("Quy chế", "Bài đã đăng")
+
+
+# -- "Trả lại" for documents and events (the shared publishing base) -----------------------------
+
+
+def test_a_publisher_sends_a_document_back_with_a_reason(client, editor, publisher):
+    doc = DocumentFactory(
+        title="Dự thảo quy chế", status=Status.DRAFT, publish_at=None, created_by=editor
+    )
+    doc.submit(editor)
+    url = reverse("admin:docs_registry_document_change", args=[doc.pk])
+    client.force_login(editor)
+    assert (
+        client.post(url, {"_workflow_return": "1", "workflow_return_comment": "x"}).status_code
+        == 403
+    )
+    client.force_login(publisher)
+    assert 'name="_workflow_return"' in client.get(url).content.decode()
+    client.post(url, {"_workflow_return": "1", "workflow_return_comment": "  "})
+    doc.refresh_from_db()
+    assert doc.status == Status.REVIEW  # a reason is required
+    client.post(url, {"_workflow_return": "1", "workflow_return_comment": "Thiếu ngày ban hành."})
+    doc.refresh_from_db()
+    assert (doc.status, doc.state_label) == (Status.DRAFT, "Trả lại")
+    client.force_login(editor)
+    assert "Thiếu ngày ban hành." in client.get(url).content.decode()
+    desk = client.get(reverse("admin:index")).content.decode()
+    assert "Thiếu ngày ban hành." in desk
