@@ -15,6 +15,7 @@ from core.admin_workflow import WORKFLOW_FIELDS, PublishableAdmin
 from core.dates import format_datetime as vi_datetime
 from core.publishing import Status
 from core.text import fold
+from news.admin_preview import PREVIEW_BUTTON, preview_response
 from news.models import Category, Picture, Post, Topic, TopicRule, WorkflowNote
 
 WORKFLOW_BUTTON_PREFIX = "_workflow_"
@@ -80,6 +81,15 @@ class PostAdmin(PublishableAdmin):
     # -- saving: crafted posts are refused, the workflow state survives any form --------
 
     # -- workflow buttons on the change form -----------------------------------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and PREVIEW_BUTTON in request.POST:
+            self.refuse_crafted_fields(request)
+            response = preview_response(self, request, object_id)
+            if response is not None:
+                return response
+            # The form has errors: the ordinary view shows them and stores nothing.
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:
