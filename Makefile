@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-only venv lint bench clean
+.PHONY: run test test-only venv lint bench clean messages
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -14,7 +14,12 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 venv: $(STAMP)
 
-run: $(STAMP)
+# The admin's Vietnamese for strings Django and third-party apps leave in English (locale/vi).
+messages: $(STAMP)
+	bash scripts/ensure-gettext
+	$(PY) manage.py compilemessages --locale vi --ignore '.venv' --ignore 'node_modules' --verbosity 0
+
+run: $(STAMP) messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@if $(PY) manage.py help import_seeds >/dev/null 2>&1; then $(PY) manage.py import_seeds; fi
@@ -25,7 +30,7 @@ test: $(STAMP)
 	bash scripts/ensure-chromium
 	$(MAKE) test-only
 
-test-only:
+test-only: messages
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Benchmark (README "Benchmark"): fresh SQLite database under bench/ by default;

@@ -44,3 +44,18 @@ def publisher(db, django_user_model):
 @pytest.fixture
 def superuser(db, django_user_model):
     return _user(django_user_model, "quantri", is_staff=True, is_superuser=True)
+
+
+def pytest_configure(config):
+    """Compile the admin's Vietnamese messages (locale/vi) when the .mo is missing or older than
+    the .po, as `make messages` does, so a plain `pytest` tests what `make run` serves."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    po = Path(__file__).parent / "locale" / "vi" / "LC_MESSAGES" / "django.po"
+    mo = po.with_suffix(".mo")
+    msgfmt = shutil.which("msgfmt")
+    stale = po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime)
+    if msgfmt and stale:
+        subprocess.run([msgfmt, "--check", "-o", str(mo), str(po)], check=True)  # noqa: S603

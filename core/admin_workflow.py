@@ -7,13 +7,33 @@ refused, and every transition goes through the model methods, which check permis
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_topics import TopicFieldMixin
+from core.history_diff import ReadableChanges
 from core.publishing import Status, words_match_q
 from core.text import words
 
 # Fields a form never writes: they change only through the workflow methods or the system.
-WORKFLOW_FIELDS = ("status", "status_changed_at", "status_changed_by", "created_at", "created_by")
+# Buttons of the change form handled before any form (news' workflow buttons share the prefix):
+# "Rút lại để sửa" (an item in review back to draft), "Đề xuất sửa" (draft over live).
+WITHDRAW_BUTTON = "_workflow_withdraw"
+REVISE_BUTTON = "_workflow_revise"
+# "Trả lại" with a reason, for kinds without workflow buttons of their own (events, documents).
+RETURN_BUTTON = "_workflow_return"
+RETURN_COMMENT = "workflow_return_comment"
+WORKFLOW_FIELDS = (
+    "status",
+    "status_changed_at",
+    "status_changed_by",
+    "created_at",
+    "created_by",
+    "sent_back",
+    "sent_back_comment",
+    "revision_of",
+)
 
 
 class FoldedSearchMixin:
@@ -26,12 +46,22 @@ class FoldedSearchMixin:
         return queryset.filter(words_match_q(words(search_term))), False
 
 
-class PublishableAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     """Base admin for a `Publishable` model with revision history (django-simple-history).
     Subclasses may add fields to `system_fields`."""
 
     system_fields = WORKFLOW_FIELDS
-    actions = ["submit_selected", "publish_selected", "unpublish_selected", "archive_selected"]
+
+    class Media:
+        js = ["core/prose_editor_vi.js", "core/rich_text_a11y.js"]
+
+    actions = [
+        "submit_selected",
+        "withdraw_selected",
+        "publish_selected",
+        "unpublish_selected",
+        "archive_selected",
+    ]
     history_list_display = ["status"]
 
     def can_publish(self, request):
@@ -79,6 +109,12 @@ class PublishableAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method == "POST":
             self.refuse_crafted_fields(request)
+            if object_id and WITHDRAW_BUTTON in request.POST:
+                return self.withdraw_view(request, object_id)
+            if object_id and REVISE_BUTTON in request.POST:
+                return self.revise_view(request, object_id)
+            if object_id and RETURN_BUTTON in request.POST:
+                return self.return_view(request, object_id)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
@@ -91,6 +127,93 @@ class PublishableAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
                 raise PermissionDenied
             request.restoring_revision = True
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def withdraw_view(self, request, object_id):
+        """The author takes back an item in review (locked for editing) to fix it: no form is
+        saved, only the transition, which checks the permission again."""
+        obj = self.get_object(request, object_id)
+        if obj is None or not obj.can_withdraw(request.user):
+            raise PermissionDenied
+        obj.withdraw(request.user)
+        self.message_user(request, f"Đã rút lại “{obj}” về bản nháp để sửa.", messages.SUCCESS)
+        return HttpResponseRedirect(request.path)
+
+    def revise_view(self, request, object_id):
+        """Open (or make) the revision of a published item, a draft of its own."""
+        obj = self.get_object(request, object_id)
+        if obj is None or not obj.can_revise(request.user):
+            raise PermissionDenied
+        revision = obj.start_revision(request.user)
+        self.message_user(
+            request,
+            "Đây là bản sửa: trang công khai giữ nguyên cho đến khi người duyệt xuất bản nó.",
+            messages.INFO,
+        )
+        return HttpResponseRedirect(self.change_url(revision))
+
+    def return_view(self, request, object_id):
+        """A publisher sends an item in review back to its author, with the reason."""
+        obj = self.get_object(request, object_id)
+        if obj is None or not obj.can_publish(request.user):
+            raise PermissionDenied
+        comment = request.POST.get(RETURN_COMMENT, "").strip()
+        if not comment:
+            self.message_user(request, "Hãy ghi lý do trả lại cho tác giả.", messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        try:
+            obj.send_back(request.user, comment=comment)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        self.message_user(request, f"Đã trả lại “{obj}” cho tác giả.", messages.SUCCESS)
+        return HttpResponseRedirect(request.path)
+
+    def change_url(self, obj):
+        opts = obj._meta
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_change",
+            args=[obj.pk],
+            current_app=self.admin_site.name,
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context["revision_controls"] = {
+                "can_revise": obj.can_revise(request.user),
+                "open_revision": obj.revisions.order_by("pk").first()
+                if obj.revision_of_id is None
+                else None,
+                "live": obj.revision_of,
+                "live_url": self.change_url(obj.revision_of) if obj.revision_of_id else "",
+                "can_withdraw": obj.can_withdraw(request.user),
+                # Posts have their own workflow buttons (news' change form).
+                "can_return": "workflow_actions" not in context
+                and obj.status == Status.REVIEW
+                and obj.can_publish(request.user),
+                "return_button": RETURN_BUTTON,
+                "return_comment": RETURN_COMMENT,
+                "withdraw_button": WITHDRAW_BUTTON,
+                "revise_button": REVISE_BUTTON,
+            }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_change(self, request, obj):
+        # An approved revision is gone: show the live item it updated.
+        live = getattr(obj, "approved_into", None)
+        if live is not None:
+            return HttpResponseRedirect(self.change_url(live))
+        return super().response_change(request, obj)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
+
+    def history_view_title(self, request, obj):
+        return f"Lịch sử phiên bản: {obj}"
+
+    def history_form_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return f"Xem phiên bản: {obj}"
+        return f"Khôi phục phiên bản: {obj}"
 
     def refuse_crafted_fields(self, request):
         """Status is never a form field; publish_at is one only for publishers."""
@@ -150,6 +273,10 @@ class PublishableAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     def submit_selected(self, request, queryset):
         self.run_transition(request, queryset, "submit", "Gửi duyệt")
 
+    @admin.action(description="Rút lại các mục đang chờ duyệt để sửa", permissions=["change"])
+    def withdraw_selected(self, request, queryset):
+        self.run_transition(request, queryset, "withdraw", "Rút lại")
+
     @admin.action(description="Xuất bản các mục đã chọn", permissions=["publish"])
     def publish_selected(self, request, queryset):
         self.run_transition(request, queryset, "publish", "Xuất bản")
@@ -168,6 +295,4 @@ class PublishableAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
     @admin.display(description="Trạng thái", ordering="status")
     def status_label(self, obj):
-        if obj.is_scheduled:
-            return "Hẹn giờ xuất bản"
-        return obj.get_status_display()
+        return obj.state_label

@@ -31,6 +31,10 @@ class PublishableQuerySet(models.QuerySet):
         """Status published and `publish_at` not in the future."""
         return self.filter(published_q(now=now))
 
+    def public(self, now=None):
+        """What public pages may list; models with more rules (internal documents) add them."""
+        return self.published(now=now)
+
     def visible_to(self, user, now=None):
         """What `user` may open at its public URL: who may view or change this kind of item in
         the admin previews everything of it; everyone else sees `published()`."""
@@ -155,6 +159,21 @@ class Publishable(ContentModel):
     search_title = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
 
+    # "Trả lại": a draft a publisher sent back, with why, until its author submits it again.
+    sent_back = models.BooleanField("Bị trả lại", default=False, editable=False)
+    sent_back_comment = models.TextField("Lý do trả lại", blank=True, editable=False)
+    # Draft over live (core.revisions): a revised version of a published item, never public
+    # itself; approving it copies its content onto the live item.
+    revision_of = models.ForeignKey(
+        "self",
+        verbose_name="Bản sửa của",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="revisions",
+        editable=False,
+    )
+
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
@@ -191,6 +210,17 @@ class Publishable(ContentModel):
     def is_scheduled(self):
         return self.status == Status.PUBLISHED and not self.is_public()
 
+    @property
+    def state_label(self):
+        """What editors see: the status, or "Trả lại" / "Hẹn giờ xuất bản" where it says more."""
+        if self.status == Status.DRAFT and self.sent_back:
+            label = "Trả lại"
+        elif self.is_scheduled:
+            label = "Hẹn giờ xuất bản"
+        else:
+            label = self.get_status_display()
+        return f"Bản sửa – {label.lower()}" if self.revision_of_id else label
+
     # -- permissions --------------------------------------------------------------
 
     @classmethod
@@ -215,10 +245,11 @@ class Publishable(ContentModel):
         return bool(user and user.is_active and user.has_perm(cls.permission_name("publish")))
 
     def can_edit(self, user):
-        """Editors edit drafts and posts in review; published ones need a publisher."""
+        """Editors edit drafts; an item submitted for review is locked for them until it is
+        sent back or withdrawn, and published or archived ones need a publisher."""
         if not (user and user.is_active and user.has_perm(self.permission_name("change"))):
             return False
-        if self.status in (Status.PUBLISHED, Status.ARCHIVED):
+        if self.status != Status.DRAFT:
             return self.can_publish(user)
         return True
 
@@ -228,7 +259,10 @@ class Publishable(ContentModel):
 
     # -- transitions --------------------------------------------------------------
 
-    def _set_status(self, status, user):
+    def _set_status(self, status, user, sent_back_comment=None):
+        # Any move but a send-back ends the "Trả lại" state.
+        self.sent_back = sent_back_comment is not None
+        self.sent_back_comment = sent_back_comment or ""
         self.status = status
         self.status_changed_at = timezone.now()
         self.status_changed_by = user
@@ -245,8 +279,12 @@ class Publishable(ContentModel):
         self._set_status(Status.REVIEW, user)
 
     def publish(self, user, at=None):
-        """Publish now, or at `at` (a scheduled publication)."""
+        """Publish now, or at `at` (a scheduled publication). Publishing a revision approves
+        it: its content replaces the live item's (`approved_into`), and the revision goes."""
         self._require_publisher(user)
+        if self.revision_of_id:
+            self.approved_into = self.approve_revision(user)
+            return
         # Re-publishing keeps the original publication time unless a new one is given.
         self.publish_at = at or self.publish_at or timezone.now()
         self._set_status(Status.PUBLISHED, user)
@@ -256,9 +294,54 @@ class Publishable(ContentModel):
         self._require_publisher(user)
         self._set_status(Status.DRAFT, user)
 
-    def send_back(self, user):
-        """Return an item in review to its author as a draft."""
+    def send_back(self, user, comment=""):
+        """Return an item in review to its author as a draft ("Trả lại", with why)."""
         self._require_publisher(user)
+        if self.status != Status.REVIEW:
+            raise ValidationError("Chỉ nội dung đang chờ duyệt mới trả lại được.")
+        self._set_status(Status.DRAFT, user, sent_back_comment=(comment or "").strip())
+
+    def can_withdraw(self, user):
+        """Who may edit drafts may take back an item they submitted, before it is reviewed."""
+        return bool(
+            self.status == Status.REVIEW
+            and user
+            and user.is_active
+            and user.has_perm(self.permission_name("change"))
+        )
+
+    # -- draft over live -----------------------------------------------------------------------
+
+    def can_revise(self, user):
+        """Who may write this kind of item may propose a revised version of a published one."""
+        return bool(
+            self.status == Status.PUBLISHED
+            and self.revision_of_id is None
+            and user
+            and user.is_active
+            and user.has_perm(self.permission_name("change"))
+        )
+
+    def start_revision(self, user):
+        """The open revision of this published item (made now as a draft copy if none)."""
+        from core import revisions  # noqa: PLC0415 (revisions works on Publishable rows)
+
+        if not self.can_revise(user):
+            raise PermissionDenied("Chỉ đề xuất sửa được nội dung đang xuất bản.")
+        return revisions.start(self, user)
+
+    def approve_revision(self, user):
+        from core import revisions  # noqa: PLC0415
+
+        self._require_publisher(user)
+        if self.status not in (Status.DRAFT, Status.REVIEW):
+            raise ValidationError("Bản sửa này không còn chờ duyệt.")
+        return revisions.apply(self, user)
+
+    def withdraw(self, user):
+        """In review -> draft, by who may write it (to fix it before a publisher reviews it)."""
+        if not self.can_withdraw(user):
+            raise PermissionDenied("Chỉ rút lại được nội dung đang chờ duyệt.")
         self._set_status(Status.DRAFT, user)
 
     def archive(self, user):

@@ -2,6 +2,8 @@
 
 EDITORS = "Biên tập viên"
 PUBLISHERS = "Duyệt tin"
+# Read-only: logs in and reads internal documents on the public registry; edits nothing.
+READERS = "Cán bộ"
 
 
 def grant(apps, group_name, app_label, codenames):

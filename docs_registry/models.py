@@ -9,7 +9,7 @@ from taggit.managers import TaggableManager
 
 from core import search
 from core.links import object_url
-from core.publishing import ContentModel, Publishable, PublishableQuerySet
+from core.publishing import ContentModel, Publishable, PublishableQuerySet, published_q
 from core.slugs import SlugFromNameMixin, unique_slug
 from core.text import fold_chars, words
 from news.models import Topic, TopicLink
@@ -58,25 +58,41 @@ class Validity(models.TextChoices):
     UNKNOWN = "unknown", "Chưa xác định"
 
 
+def public_q(prefix="", now=None):
+    """The public rule for documents as a Q, for a relation reached through `prefix`."""
+    return published_q(prefix=prefix, now=now) & models.Q(**{f"{prefix}is_internal": False})
+
+
 class DocumentQuerySet(PublishableQuerySet):
     def public(self, now=None):
         """What any public page, feed, sitemap, search or export may list."""
-        return self.published(now=now).filter(is_internal=False)
+        return self.filter(public_q(now=now))
 
     def visible_to(self, user, now=None):
-        """Internal and unpublished documents only for who may view or change documents."""
+        """Unpublished documents only for who may view or change documents; internal ones
+        also for who may read them (the "Cán bộ" role)."""
         if self.model.can_preview(user):
             return self.all()
+        return self.registry_for(user, now=now)
+
+    def registry_for(self, user, now=None):
+        """What the registry lists for `user`: public documents, and the published internal
+        ones too for who may read them."""
+        if self.model.can_read_internal(user):
+            return self.published(now=now)
         return self.public(now=now)
 
     def with_validity(self, today=None):
         """Annotate `validity`: the one rule for còn hiệu lực / hết hiệu lực / bị thay thế.
 
-        Replaced when another document replaces it; expired once its expiry date has come;
-        otherwise the status an editor stored.
+        Replaced when a public document replaces it (a draft, scheduled or internal replacement
+        changes nothing the public sees); expired once its expiry date has come; otherwise the
+        status an editor stored.
         """
         today = today or timezone.localdate()
-        replacements = Document.replaces.through.objects.filter(to_document=OuterRef("pk"))
+        replacements = Document.replaces.through.objects.filter(
+            public_q(prefix="from_document__"), to_document=OuterRef("pk")
+        )
         return self.annotate(
             validity=Case(
                 When(Exists(replacements), then=Value(Validity.REPLACED)),
@@ -174,10 +190,16 @@ class Document(Publishable):
         ordering = [F("issue_date").desc(nulls_last=True), "-issue_year", "-id"]
         verbose_name = "văn bản"
         verbose_name_plural = "văn bản"
-        permissions = [("publish_document", "Có thể xuất bản và gỡ văn bản")]
+        permissions = [
+            ("publish_document", "Có thể xuất bản và gỡ văn bản"),
+            ("view_internal_document", "Có thể xem văn bản nội bộ trên trang tra cứu"),
+        ]
         constraints = [
+            # A revision (draft over live) repeats its live document's number until approved.
             models.UniqueConstraint(
-                fields=["number", "issuer", "issue_year"], name="docs_unique_number_issuer_year"
+                fields=["number", "issuer", "issue_year"],
+                condition=models.Q(revision_of__isnull=True),
+                name="docs_unique_number_issuer_year",
             ),
             models.CheckConstraint(
                 condition=models.Q(issue_year=0)
@@ -278,6 +300,14 @@ class Document(Publishable):
     @property
     def year_label(self):
         return str(self.issue_year) if self.issue_year else ""
+
+    @classmethod
+    def can_read_internal(cls, user):
+        return bool(
+            user is not None
+            and user.is_active
+            and (user.has_perm(cls.permission_name("view_internal")) or cls.can_preview(user))
+        )
 
     def get_validity(self, today=None):
         """The validity of this row, by `DocumentQuerySet.with_validity` (annotated or queried)."""

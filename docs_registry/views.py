@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from core.dates import format_date
@@ -20,14 +21,15 @@ FACET_TITLES = {
 }
 
 
-def registry_filter(request):
-    """The registry's filters over what the public may see (never internal records)."""
-    queryset = (
-        Document.objects.public()
-        .with_validity()
-        .select_related("doc_type", "issuer")
-        .newest_first()
+def registry_filter(request, include_internal=True):
+    """The registry's filters over what the public may see; internal records only for who may
+    read them (never in the CSV export: `include_internal=False`)."""
+    documents = (
+        Document.objects.registry_for(request.user)
+        if include_internal
+        else Document.objects.public()
     )
+    queryset = documents.with_validity().select_related("doc_type", "issuer").newest_first()
     return DocumentFilter(request.GET, queryset=queryset, request=request)
 
 
@@ -39,6 +41,12 @@ class DocumentListView(ListView):
     def get_queryset(self):
         self.filterset = registry_filter(self.request)
         return self.filterset.filtered()
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.request.user.is_authenticated:
+            add_never_cache_headers(response)  # may list internal documents
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -97,7 +105,7 @@ def _cell(value):
 
 
 def document_csv(request):
-    filterset = registry_filter(request)
+    filterset = registry_filter(request, include_internal=False)
     if not filterset.is_valid():
         return redirect(f"{reverse('docs_registry:list')}?{request.GET.urlencode()}")
     response = HttpResponse(content_type="text/csv; charset=utf-8")

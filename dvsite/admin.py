@@ -1,5 +1,7 @@
 from django.contrib import admin
+from taggit.models import Tag as TaggitTag
 
+from dvsite import citations_admin
 from dvsite.models import AboutPage, Leader
 
 
@@ -22,3 +24,12 @@ class LeaderAdmin(admin.ModelAdmin):
     list_editable = ["position", "is_current"]
     list_filter = ["is_current"]
     search_fields = ["name", "position_title"]
+
+
+# Posts cite regulations from their own form (the site layer joins news and the registry).
+citations_admin.register()
+
+# The site's topics are news.Topic; taggit's own generic tag table is unused, so it is not
+# offered in the admin ("TAGGIT › Tags").
+if admin.site.is_registered(TaggitTag):
+    admin.site.unregister(TaggitTag)

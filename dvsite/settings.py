@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "simple_history",
     "csp",
-    "axes",
+    "dvsite.axes_app.AxesConfig",  # django-axes, named in Vietnamese
     "core",
     "news",
     "events",
@@ -160,6 +160,9 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["dvsite.formats"]
+# Vietnamese for admin strings Django and third-party apps leave in English (locale/vi; the .mo
+# is compiled at install time by `make messages`, never committed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
@@ -310,3 +313,6 @@ ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "quan-tri/").strip("/") + "/"
 
 # Tags: "Dân vận khéo" and "dân vận khéo" are one topic.
 TAGGIT_CASE_INSENSITIVE = True
+# A space never splits a tag ("Dân vận khéo" is one topic); a comma does.
+TAGGIT_TAGS_FROM_STRING = "core.tags.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "core.tags.edit_string_for_tags"

@@ -6,13 +6,17 @@ published post, and every transition goes through the model methods, which check
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 
+from core.admin_topics import TopicSuggestMixin
 from core.admin_workflow import WORKFLOW_FIELDS, PublishableAdmin
 from core.dates import format_datetime as vi_datetime
 from core.publishing import Status
-from news.models import Category, Post, Topic, TopicRule, WorkflowNote
+from core.text import fold
+from news.admin_preview import PREVIEW_BUTTON, preview_response
+from news.models import Category, Picture, Post, Topic, TopicRule, WorkflowNote
 
 WORKFLOW_BUTTON_PREFIX = "_workflow_"
 COMMENT_FIELD = "workflow_comment"
@@ -62,7 +66,13 @@ class PostAdmin(PublishableAdmin):
     date_hierarchy = "publish_at"
     ordering = ("-updated_at",)
     list_per_page = 50
-    actions = ["submit_selected", "publish_selected", "unpublish_selected", "archive_selected"]
+    actions = [
+        "submit_selected",
+        "withdraw_selected",
+        "publish_selected",
+        "unpublish_selected",
+        "archive_selected",
+    ]
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
         ("Ảnh đại diện", {"fields": ("image", "image_alt", "image_caption")}),
@@ -94,12 +104,25 @@ class PostAdmin(PublishableAdmin):
             return [f for f in fieldsets if f[0] != "Nhập tự động"]
         return fieldsets
 
+    class Media:
+        js = ["news/body_pictures.js"]
+        css = {"all": ["news/body_pictures.css"]}
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
 
     # -- saving: crafted posts are refused, the workflow state survives any form --------
 
     # -- workflow buttons on the change form -----------------------------------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and PREVIEW_BUTTON in request.POST:
+            self.refuse_crafted_fields(request)
+            response = preview_response(self, request, object_id)
+            if response is not None:
+                return response
+            # The form has errors: the ordinary view shows them and stores nothing.
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:
@@ -134,6 +157,10 @@ class PostAdmin(PublishableAdmin):
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
             return HttpResponseRedirect(request.path)
+        live = getattr(obj, "approved_into", None)
+        if live is not None:
+            self.message_user(request, f"Đã duyệt bản sửa: “{live}” đã cập nhật.", messages.SUCCESS)
+            return HttpResponseRedirect(self._change_url(live))
         self.message_user(
             request, f"{WorkflowNote.Action(action).label}: “{obj}”.", messages.SUCCESS
         )
@@ -243,7 +270,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TopicSuggestMixin, admin.ModelAdmin):
     list_display = ("name", "slug")
     search_fields = ("name",)
     readonly_fields = ("slug",)
@@ -259,3 +286,58 @@ class TopicRuleAdmin(admin.ModelAdmin):
     @admin.display(description="Cụm từ")
     def phrase_preview(self, obj):
         return format_html_join(", ", "{}", ((p,) for p in obj.phrase_list()[:5]))
+
+
+@admin.register(Picture)
+class PictureAdmin(admin.ModelAdmin):
+    """The media library: thumbnails, alt text required, and the JSON the body's picture
+    picker reads (static/news/body_pictures.js)."""
+
+    list_display = ("thumbnail", "alt", "caption", "created_at")
+    search_fields = ("alt", "caption")
+    fields = ("image", "thumbnail", "alt", "caption")
+    readonly_fields = ("thumbnail",)
+    list_per_page = 40
+
+    @admin.display(description="Ảnh")
+    def thumbnail(self, obj):
+        if obj is None or not obj.pk or not obj.image:
+            return "–"
+        return format_html(
+            '<img src="{}" alt="{}" width="120" class="picture-thumbnail">',
+            obj.thumbnail_url(),
+            obj.alt,
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.library_view)
+        return [path("thu-vien.json", view, name="news_picture_library"), *super().get_urls()]
+
+    def library_view(self, request):
+        """The newest pictures (or those matching ?q=) for the picker: url, alt, caption."""
+        if not self.has_view_permission(request):
+            return JsonResponse({"results": []}, status=403)
+        # Matched accent- and case-insensitively in Python over the newest pictures (SQLite
+        # folds no Vietnamese letter); a library of a few thousand pictures stays quick.
+        wanted = fold(request.GET.get("q", "")[:100]).split()
+        pictures = [
+            p
+            for p in Picture.objects.only("image", "alt", "caption", "renditions")[:2000]
+            if all(word in fold(f"{p.alt} {p.caption}") for word in wanted)
+        ]
+        results = [
+            {
+                "url": p.image.url,
+                "thumb": p.thumbnail_url(),
+                "alt": p.alt,
+                "caption": p.caption,
+            }
+            for p in pictures[:60]
+        ]
+        return JsonResponse({"results": results})

@@ -59,7 +59,7 @@ class LatestPostsAtom(LatestPostsFeed):
 
 class TopicFeed(LatestPostsFeed):
     def get_object(self, request, tag_slug):
-        return get_object_or_404(Topic, slug=tag_slug)
+        return get_object_or_404(Topic.objects.public(), slug=tag_slug)
 
     def title(self, obj=None):
         return f"Chủ đề “{obj.name}” – {settings.SITE_INFO['name']}"

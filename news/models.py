@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import connections, models
 from django.db.models import F
 from django.utils.html import strip_tags
@@ -33,6 +33,22 @@ class Category(SlugFromNameMixin, ContentModel):
 
 
 class TopicQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """Topics tagging at least one public item (post, event or document): only these have a
+        public page and feeds. The tagged kinds are found through the TopicLink subclasses
+        that point here, so news names no other app."""
+        condition = models.Q(pk__in=[])
+        for relation in self.model._meta.related_objects:
+            link = relation.related_model
+            if not (isinstance(link, type) and issubclass(link, TopicLink)):
+                continue
+            tagged = link._meta.get_field("content_object").related_model
+            public_ids = tagged._default_manager.public(now=now).values("pk")
+            condition |= models.Exists(
+                link.objects.filter(tag=models.OuterRef("pk"), content_object__in=public_ids)
+            )
+        return self.filter(condition)
+
     def trending(self, limit, window=200, now=None):
         """The topics most used by the `window` newest public posts, most used first.
 
@@ -133,6 +149,17 @@ class PostQuerySet(PublishableQuerySet):
         return self.select_related("category").prefetch_related(
             models.Prefetch("topic_links", queryset=links, to_attr="prefetched_topic_links")
         )
+
+    def with_citation_flag(self):
+        """Annotate `cites_documents`: whether any document of the registry cites the post,
+        so its page asks for "Văn bản liên quan" only then. The relation is the registry's
+        (`Document.posts`), reached by its name: news imports nothing of the registry."""
+        try:
+            through = self.model._meta.get_field("cited_documents").through
+        except FieldDoesNotExist:
+            return self.annotate(cites_documents=models.Value(False))
+        cites = through.objects.filter(post=models.OuterRef("pk"))
+        return self.annotate(cites_documents=models.Exists(cites))
 
     def for_listing(self):
         """What a list of posts shows: its cards' columns, categories and topics."""
@@ -310,7 +337,10 @@ class Post(Publishable):
         method = getattr(super(), action)
         self._change_reason = WorkflowNote.reason(action, comment)
         try:
-            method(user)
+            if action == WorkflowNote.Action.SEND_BACK:
+                method(user, comment=comment)
+            else:
+                method(user)
         finally:
             del self._change_reason
         WorkflowNote.objects.create(post=self, action=action, user=user, comment=comment)
@@ -321,6 +351,15 @@ class Post(Publishable):
 
     def publish(self, user, at=None, comment=""):
         self._require_publisher(user)
+        if self.revision_of_id:
+            # Approving a revision: the live post takes its content; the note goes there.
+            live = self.approve_revision(user)
+            reason = WorkflowNote.reason(WorkflowNote.Action.PUBLISH, comment or "bản sửa")
+            WorkflowNote.objects.create(
+                post=live, action=WorkflowNote.Action.PUBLISH, user=user, comment=reason
+            )
+            self.approved_into = live
+            return
         if at is not None:
             self.publish_at = at
         self._transition(WorkflowNote.Action.PUBLISH, user, comment)
@@ -339,6 +378,11 @@ class Post(Publishable):
     def archive(self, user, comment=""):
         self._transition(WorkflowNote.Action.ARCHIVE, user, comment)
 
+    def withdraw(self, user, comment=""):
+        if not self.can_withdraw(user):
+            raise PermissionDenied("Chỉ rút lại được bài đang chờ duyệt.")
+        self._transition(WorkflowNote.Action.WITHDRAW, user, comment)
+
     def available_actions(self, user):
         """The transitions `user` may apply now, as WorkflowNote.Action values."""
         Action = WorkflowNote.Action
@@ -352,7 +396,7 @@ class Post(Publishable):
                 actions.append(Action.SEND_BACK)
             if self.status == Status.PUBLISHED:
                 actions.append(Action.UNPUBLISH)
-            if self.status != Status.ARCHIVED:
+            if self.status != Status.ARCHIVED and not self.revision_of_id:
                 actions.append(Action.ARCHIVE)
         return actions
 
@@ -391,6 +435,7 @@ class WorkflowNote(models.Model):
         UNPUBLISH = "unpublish", "Gỡ xuống"
         SEND_BACK = "send_back", "Trả lại"
         ARCHIVE = "archive", "Lưu trữ"
+        WITHDRAW = "withdraw", "Rút lại để sửa"
 
     post = models.ForeignKey(
         Post, verbose_name="Bài viết", on_delete=models.CASCADE, related_name="workflow_notes"
@@ -421,3 +466,6 @@ class WorkflowNote(models.Model):
         if comment:
             label = f"{label}: {comment}"
         return label if len(label) <= 100 else label[:99] + "…"
+
+
+from news.pictures import Picture  # noqa: E402, F401 (the media library, a model of this app)

@@ -49,7 +49,7 @@ class CategoryPostListView(PostListView):
 
 class TopicPostListView(PostListView):
     def get_queryset(self):
-        self.topic = get_object_or_404(Topic, slug=self.kwargs["tag_slug"])
+        self.topic = get_object_or_404(Topic.objects.public(), slug=self.kwargs["tag_slug"])
         self.heading = f"Chủ đề: {self.topic.name}"
         return super().get_queryset().filter(tags=self.topic)
 
@@ -66,7 +66,7 @@ class PostDetailView(PreviewableDetailMixin, DetailView):
     template_name = "news/post_detail.html"
     context_object_name = "post"
 
-    queryset = Post.objects.with_relations()
+    queryset = Post.objects.with_relations().with_citation_flag()
 
     def get_object(self, queryset=None):
         post = super().get_object(queryset)

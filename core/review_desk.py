@@ -1,0 +1,109 @@
+"""The review desk on the admin home: what waits for whom, across every publishable kind.
+
+Publishers see what awaits review (how many, the oldest first, who submitted it and when);
+everyone who writes sees their drafts, what was sent back to them with the reason, what they
+submitted, and what is scheduled. One query per kind of content, whatever the number of rows.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Count, F, Q, Window
+from django.urls import reverse
+from django.utils import timezone
+
+from core.publishing import Publishable, Status
+
+ROWS_PER_KIND = 100
+
+
+@dataclass
+class DeskItem:
+    obj: object
+    kind: str
+    url: str
+
+    @property
+    def when(self):
+        return self.obj.status_changed_at or self.obj.updated_at
+
+
+@dataclass
+class Desk:
+    awaiting_review: list = field(default_factory=list)
+    awaiting_count: int = 0
+    sent_back: list = field(default_factory=list)
+    drafts: list = field(default_factory=list)
+    submitted: list = field(default_factory=list)
+    scheduled: list = field(default_factory=list)
+    is_publisher: bool = False
+
+    def is_empty(self):
+        return not (
+            self.is_publisher
+            or self.awaiting_review
+            or self.sent_back
+            or self.drafts
+            or self.submitted
+            or self.scheduled
+        )
+
+
+def publishable_models():
+    return [m for m in apps.get_models() if issubclass(m, Publishable)]
+
+
+def _rows(model, user, publisher, now):
+    """Every row of `model` on `user`'s desk, with the number in review (exact, whatever limit)."""
+    mine = Q(created_by=user, status__in=(Status.DRAFT, Status.REVIEW))
+    scheduled = Q(status=Status.PUBLISHED, publish_at__gt=now)
+    wanted = mine | scheduled | (Q(status=Status.REVIEW) if publisher else Q(pk__in=[]))
+    return (
+        model._default_manager.filter(wanted)
+        .select_related("status_changed_by", "updated_by")
+        .defer("search_title", "search_text")
+        .annotate(rows_in_status=Window(Count("pk"), partition_by=[F("status")]))
+        .order_by(F("status_changed_at").asc(nulls_first=True), "pk")[:ROWS_PER_KIND]
+    )
+
+
+def desk_for(user, now=None):
+    """The desk of `user`: lists of DeskItem, oldest first for review, newest first otherwise."""
+    now = now or timezone.now()
+    desk = Desk()
+    for model in publishable_models():
+        publisher = model.can_publish(user)
+        if not (publisher or user.has_perm(model.permission_name("change"))):
+            continue
+        desk.is_publisher |= publisher
+        opts = model._meta
+        in_review = 0
+        for obj in _rows(model, user, publisher, now):
+            item = DeskItem(
+                obj,
+                opts.verbose_name,
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]),
+            )
+            _place(desk, item, user, publisher, now)
+            if obj.status == Status.REVIEW:
+                in_review = obj.rows_in_status  # all rows in review, beyond the limit too
+        if publisher:
+            desk.awaiting_count += in_review
+    desk.awaiting_review.sort(key=lambda item: (item.when is None, item.when))
+    for name in ("sent_back", "drafts", "submitted"):
+        getattr(desk, name).sort(key=lambda item: item.obj.updated_at, reverse=True)
+    desk.scheduled.sort(key=lambda item: item.obj.publish_at)
+    return desk
+
+
+def _place(desk, item, user, publisher, now):
+    obj = item.obj
+    if obj.status == Status.REVIEW:
+        if publisher:
+            desk.awaiting_review.append(item)
+        if obj.created_by_id == user.pk:
+            desk.submitted.append(item)
+    elif obj.status == Status.DRAFT:
+        (desk.sent_back if obj.sent_back else desk.drafts).append(item)
+    elif obj.status == Status.PUBLISHED and obj.publish_at and obj.publish_at > now:
+        desk.scheduled.append(item)

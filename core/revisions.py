@@ -1,0 +1,102 @@
+"""Draft over live: a revised version of a published item, kept as a row of its own.
+
+The revision is an ordinary draft (`revision_of` points at the live item): its author edits and
+submits it, the public keeps seeing the live item, and only a publisher's approval copies the
+revision's content onto the live row (a new entry in its history) and removes the revision.
+"""
+
+from django.db import transaction
+
+# Fields that belong to the row, not to its content: never copied either way.
+ROW_FIELDS = {
+    "id",
+    "slug",
+    "status",
+    "publish_at",
+    "status_changed_at",
+    "status_changed_by",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "search_title",
+    "search_text",
+    "sent_back",
+    "sent_back_comment",
+    "revision_of",
+    "view_count",
+    "import_key",
+    "import_checksum",
+}
+
+
+def _content_fields(model):
+    return [
+        f for f in model._meta.concrete_fields if not f.primary_key and f.name not in ROW_FIELDS
+    ]
+
+
+def _many_to_many(model):
+    """Accessor names of the item's many-to-many relations (tags, cited posts), both
+    directions, except a model's relation to itself seen from the other end."""
+    names = [f.name for f in model._meta.many_to_many]
+    for rel in model._meta.related_objects:
+        if rel.many_to_many and rel.related_model is not model:
+            names.append(rel.get_accessor_name())
+    return names
+
+
+def _children(model):
+    """One-to-many relations whose rows belong to the item (attachments, workflow notes)."""
+    throughs = {getattr(model, name).through for name in _many_to_many(model)}
+    return [
+        rel
+        for rel in model._meta.related_objects
+        if rel.one_to_many
+        and rel.related_model not in throughs
+        and rel.related_model is not model
+        and rel.field.name != "revision_of"
+    ]
+
+
+def copy_content(source, target):
+    for f in _content_fields(type(source)):
+        setattr(target, f.attname, getattr(source, f.attname))
+
+
+def copy_relations(source, target):
+    for name in _many_to_many(type(source)):
+        getattr(target, name).set(list(getattr(source, name).all()))
+
+
+@transaction.atomic
+def start(live, user):
+    """The open revision of `live`, made now if there is none: a draft copy by `user`."""
+    model = type(live)
+    existing = model._default_manager.filter(revision_of=live).order_by("pk").first()
+    if existing is not None:
+        return existing
+    revision = model()
+    copy_content(live, revision)
+    revision.revision_of = live
+    revision.created_by = revision.updated_by = user
+    revision._change_reason = "Bắt đầu bản sửa của bài đang công khai"
+    revision.save()
+    copy_relations(live, revision)
+    return revision
+
+
+@transaction.atomic
+def apply(revision, user):
+    """Copy the approved `revision` onto its live item, move its children there, delete it."""
+    live = type(revision)._default_manager.select_for_update().get(pk=revision.revision_of_id)
+    copy_content(revision, live)
+    live.updated_by = user
+    live._change_reason = "Duyệt bản sửa"
+    live.save()
+    copy_relations(revision, live)
+    for rel in _children(type(revision)):
+        rel.related_model._default_manager.filter(**{rel.field.name: revision}).update(
+            **{rel.field.name: live}
+        )
+    revision.delete()
+    return live
