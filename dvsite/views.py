@@ -86,7 +86,8 @@ def about_english(request):
     if page is None:
         raise Http404
     leaders = Leader.objects.filter(is_current=True)
-    return render(request, "about/english.html", {"page": page, "leaders": leaders})
+    context = {"page": page, "leaders": leaders, "page_lang": "en"}
+    return render(request, "about/english.html", context)
 
 
 # -- Site-wide search ---------------------------------------------------------------------
