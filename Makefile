@@ -23,6 +23,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	bash scripts/ensure-chromium
+	bash scripts/ensure-vnu
 	$(MAKE) test-only
 
 test-only:

@@ -28,3 +28,19 @@
     });
   });
 })();
+
+// Filters folded in a <details data-open-wide> on phones (results first) stand open on wide
+// screens, where they sit beside the results.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var boxes = document.querySelectorAll("details[data-open-wide]");
+    if (!boxes.length || !window.matchMedia) return;
+    var wide = window.matchMedia("(min-width: 960px)");
+    function apply() {
+      for (var i = 0; i < boxes.length; i++) if (wide.matches) boxes[i].open = true;
+    }
+    apply();
+    if (wide.addEventListener) wide.addEventListener("change", apply);
+  });
+})();
