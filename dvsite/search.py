@@ -20,6 +20,7 @@ from core.search import (  # noqa: F401 (re-exported for the site's views)
     SearchSource,
     query_words,
     sources,
+    terms,
     text_matches,
     title_matches,
 )
@@ -61,7 +62,7 @@ def _timestamp(value):
 class Results:
     """Search results across kinds, sliced lazily for the paginator."""
 
-    def __init__(self, words, kinds):
+    def __init__(self, words, kinds, raw=""):
         self.words = words
         self.kinds = kinds
         self._querysets = {}
@@ -70,9 +71,9 @@ class Results:
         for kind, source in sources().items():
             if kind not in kinds:
                 continue
-            matching, self._title_q[kind] = self._shown(
-                kind, text_matches(source.queryset(), words)
-            )
+            named = source.lookup(source.queryset(), raw) if source.lookup and raw else None
+            found = named if named is not None else text_matches(source.queryset(), words)
+            matching, self._title_q[kind] = self._shown(kind, found)
             self._newest[kind] = _newest_first(matching.model, source.date_field)
             self._querysets[kind] = matching.order_by("-title_match", *self._newest[kind])
         self._counts = None
@@ -133,7 +134,13 @@ class Results:
 def search(raw_query, kinds=None):
     """Return (words, Results). Raises QueryError for queries that cannot be searched."""
     words = query_words(raw_query)
-    return words, Results(words, set(kinds or sources()))
+    return words, Results(words, set(kinds or sources()), raw_query)
+
+
+# Highlighting reads at most this much of a text: the snippet of a 15-million-character post
+# costs what a long article costs. A match further in is still a match; the snippet then shows
+# the text's opening.
+HIGHLIGHT_WINDOW = 20_000
 
 
 def _folded_with_positions(text):
@@ -147,18 +154,54 @@ def _folded_with_positions(text):
     return folded, positions
 
 
-def highlight(text, words, width=240):
-    """An escaped snippet of `text` around the first match, matched words wrapped in <mark>."""
-    text = " ".join(nfc(text or "").split())
-    if not text:
-        return ""
+def _pattern(words):
+    """The regex of what the query matched, on folded text: the words whole, the last one as a
+    word's start, either i/y spelling (core.search.terms: the rule the database applied)."""
+    options = []
+    for index, (alternatives, prefix) in enumerate(terms(words)):
+        for position, word in enumerate(alternatives):
+            tail = "[a-z0-9]*" if prefix and position == 0 else ""
+            options.append((f"(?P<w{index}_{position}>{re.escape(word)}{tail})", index))
+    body = "|".join(option for option, _ in options)
+    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
+
+
+def _spans(text, words):
+    """[(start, end, word index)] in `text` of what matched, in order."""
     folded, positions = _folded_with_positions(text)
     spans = []
-    for word in words:
-        for match in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}[a-z0-9]*", folded):
-            spans.append((positions[match.start()], positions[match.end() - 1] + 1))
-    spans.sort()
-    first = spans[0][0] if spans else 0
+    for match in _pattern(words).finditer(folded):
+        index = int(match.lastgroup[1:].split("_")[0])
+        spans.append((positions[match.start()], positions[match.end() - 1] + 1, index))
+    return spans
+
+
+def _best_start(spans, width):
+    """Where the passage with the most different query words begins: of the first 200 matches,
+    the one starting the run that holds the most words, the tightest such run on a tie."""
+    best, best_score = spans[0][0], (0, 0)
+    for i, (start, _, _) in enumerate(spans[:200]):
+        seen, last = set(), start
+        for span_start, span_end, index in spans[i : i + 50]:
+            if span_start >= start + width * 2 // 3:
+                break
+            if index not in seen:
+                seen.add(index)
+                last = span_end
+        score = (len(seen), start - last)
+        if score > best_score:
+            best, best_score = start, score
+    return best
+
+
+def highlight(text, words, width=240):
+    """An escaped snippet of `text` at the passage that matched, matched words in <mark>."""
+    cut_off = len(text or "") > HIGHLIGHT_WINDOW
+    text = " ".join(nfc((text or "")[:HIGHLIGHT_WINDOW]).split())
+    if not text:
+        return ""
+    spans = _spans(text, words) if words else []
+    first = _best_start(spans, width) if spans else 0
     start = max(0, first - width // 3)
     if start:
         space = text.rfind(" ", 0, start)
@@ -168,7 +211,7 @@ def highlight(text, words, width=240):
         space = text.rfind(" ", start, end)
         end = space if space > start else end
     out, cursor = [], start
-    for span_start, span_end in spans:
+    for span_start, span_end, _ in spans:
         if span_start < cursor or span_end > end:
             continue
         out.append(escape(text[cursor:span_start]))
@@ -176,5 +219,5 @@ def highlight(text, words, width=240):
         cursor = span_end
     out.append(escape(text[cursor:end]))
     prefix = "… " if start else ""
-    suffix = " …" if end < len(text) else ""
+    suffix = " …" if end < len(text) or cut_off else ""
     return mark_safe(prefix + "".join(out) + suffix)  # noqa: S308 — every piece is escaped above

@@ -1,0 +1,115 @@
+"""Typo suggestions for site search ("Có phải bạn muốn tìm: …") from the site's own words.
+
+The vocabulary is every word of the public titles (posts, events, documents), folded, with how
+often each word and each pair of neighbouring words occur, and the accented form most often
+written. It is built once per page-cache generation (an edit starts a new one) and kept in the
+cache. A query with no results is read again word by word: each word may become a known word
+at a small edit distance (rapidfuzz), and the choice that makes the most common neighbouring
+pairs wins ("dan van keo" -> "dân vận khéo"); a run of letters without spaces is split into
+known words ("danvankheo" -> "dân vận khéo"). The same code runs on SQLite and PostgreSQL.
+"""
+
+import math
+import re
+from collections import Counter
+
+from django.core.cache import cache
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from core.search import sources
+from core.text import fold, nfc
+from dvsite import cache as page_cache
+
+CACHE_KEY = "search:vocabulary:{}"
+MAX_SPLIT = 40  # letters of one word that may be split into several
+_TOKEN = re.compile(r"\w+")
+
+
+class Vocabulary:
+    def __init__(self, titles):
+        self.unigrams, self.bigrams, spelled = Counter(), Counter(), {}
+        for title in titles:
+            tokens = [t for t in _TOKEN.findall(nfc(title).lower()) if not t.isdigit()]
+            folded = [fold(token) for token in tokens]
+            self.unigrams.update(folded)
+            self.bigrams.update(zip(folded, folded[1:], strict=False))
+            for plain, written in zip(folded, tokens, strict=True):
+                spelled.setdefault(plain, Counter())[written] += 1
+        self.display = {plain: forms.most_common(1)[0][0] for plain, forms in spelled.items()}
+        self.words = list(self.unigrams)
+
+    def score(self, previous, word):
+        return math.log1p(self.unigrams[word]) + 4 * math.log1p(self.bigrams[(previous, word)])
+
+    def neighbours(self, word):
+        """[(known word, edits)]: the word itself when known, and close known words."""
+        limit = 1 if len(word) <= 4 else 2
+        found = process.extract(
+            word, self.words, scorer=Levenshtein.distance, score_cutoff=limit, limit=12
+        )
+        options = {known: edits for known, edits, _ in found}
+        options.setdefault(word, 0)
+        return list(options.items())
+
+    def split(self, word):
+        """`word` as several known words ("danvankheo" -> [dan, van, kheo]), or None."""
+        if len(word) > MAX_SPLIT or word in self.unigrams:
+            return None
+        best = {0: (0.0, [])}
+        for end in range(1, len(word) + 1):
+            for start in range(max(0, end - 8), end):
+                piece = word[start:end]
+                if start in best and piece in self.unigrams and (len(piece) > 1 or start == end):
+                    score, pieces = best[start]
+                    total = score + self.score(pieces[-1] if pieces else "", piece) - 2
+                    if end not in best or total > best[end][0]:
+                        best[end] = (total, [*pieces, piece])
+        return best[len(word)][1] if len(word) in best and len(best[len(word)][1]) > 1 else None
+
+    def correct(self, words):
+        """The likeliest known words for `words` (Viterbi over neighbours), or None if unchanged."""
+        expanded = []
+        for word in words:
+            expanded += self.split(word) or [word]
+        paths = {"": (0.0, [])}
+        for word in expanded:
+            step = {}
+            for candidate, edits in self.neighbours(word):
+                known = candidate in self.unigrams
+                for previous, (score, path) in paths.items():
+                    total = (
+                        score + self.score(previous, candidate) - 3 * edits - (0 if known else 8)
+                    )
+                    if candidate not in step or total > step[candidate][0]:
+                        step[candidate] = (total, [*path, candidate])
+            paths = step
+        best = max(paths.values(), key=lambda item: item[0])[1]
+        if best == list(words) or any(word not in self.unigrams for word in best):
+            return None
+        return best
+
+    def spell(self, words):
+        return " ".join(self.display.get(word, word) for word in words)
+
+
+def vocabulary():
+    """The current generation's vocabulary, built on first use."""
+    key = CACHE_KEY.format(page_cache.generation()[0])
+    found = cache.get(key)
+    if found is None:
+        titles = []
+        for source in sources().values():
+            titles += source.queryset().values_list("title", flat=True).iterator()
+        found = Vocabulary(titles)
+        cache.set(key, found, 3600)
+    return found
+
+
+def suggest(words):
+    """(query text to show, folded words) of a better query, or None."""
+    known = vocabulary()
+    better = known.correct(words)
+    if not better:
+        return None
+    return known.spell(better), better

@@ -1,0 +1,113 @@
+"""Issue 16, search quality: whole words (the last one as a prefix), i/y spellings, typo
+suggestions from the site's words, highlighting exactly what matched, bounded snippets, and the
+registry's reading of numbers. Runs on SQLite and PostgreSQL alike (CI runs both)."""
+
+import time
+
+import pytest
+
+from docs_registry.tests.factories import DocumentFactory, DocumentTypeFactory, IssuerFactory
+from dvsite.search import highlight, search
+from dvsite.suggest import Vocabulary
+from news.tests.factories import PostFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus():
+    posts = {
+        "kheo": PostFactory(published=True, title="Phong trào thi đua Dân vận khéo ở cơ sở"),
+        "kheo2": PostFactory(published=True, title="Biểu dương điển hình dân vận khéo"),
+        "dang": PostFactory(
+            published=True,
+            title="Đảng bộ xã học tập nghị quyết",
+            summary="Đảng viên vận động.",
+            body="<p>Đảng viên.</p>",
+        ),
+        "quy": PostFactory(published=True, title="Thực hiện Quy chế dân chủ ở cơ sở"),
+        "ky": PostFactory(published=True, title="Kỹ năng vận động quần chúng", summary=""),
+    }
+    nq = DocumentTypeFactory(name="Nghị quyết", abbreviation="NQ")
+    qc = DocumentTypeFactory(name="Quy chế", abbreviation="QC")
+    tu = IssuerFactory(name="Ban Thường vụ Tỉnh ủy", suffix="TU")
+    posts["nq25"] = DocumentFactory(number="25-NQ/TW", doc_type=nq, title="Về công tác dân vận")
+    posts["qc05"] = DocumentFactory(number="05-QC/TU", doc_type=qc, issuer=tu, title="Quy chế")
+    posts["qd23"] = DocumentFactory(number="23-QĐ/TW", title="Quy chế công tác dân vận")
+    return posts
+
+
+def found(query):
+    _words, results = search(query)
+    return {hit.object.pk for hit in results[0:50] if hit.source.kind == "post"}
+
+
+def test_words_match_whole_and_only_the_last_as_a_prefix(corpus):
+    assert corpus["dang"].pk not in found("dan van")  # "dan" is not the start of "Đảng"
+    assert corpus["kheo"].pk in found("dan van kh")  # the last word as you type
+    assert found("dan va") >= {corpus["kheo"].pk, corpus["kheo2"].pk}
+    assert found("da van kheo") == set()  # only the last word is a prefix
+
+
+@pytest.mark.parametrize("query", ["qui chế dân chủ", "quy che dan chu", "QUI CHE DAN CHU"])
+def test_old_and_new_i_y_spellings_are_the_same_word(corpus, query):
+    assert corpus["quy"].pk in found(query)
+
+
+def test_i_y_spellings_also_as_the_last_word(corpus):
+    assert corpus["ky"].pk in found("kĩ")
+    assert corpus["ky"].pk in found("kĩ năng")
+
+
+@pytest.mark.parametrize(
+    ("query", "document"),
+    [("23/QĐ-TW", "qd23"), ("05/QC-TU", "qc05"), ("NQ25", "nq25"), ("quyết định 23", "qd23")],
+)
+def test_loose_numbers_find_their_document_in_site_search(client, corpus, query, document):
+    html = client.get("/tim-kiem/", {"q": query}).content.decode()
+    assert corpus[document].get_absolute_url() in html
+
+
+def test_highlight_marks_whole_words_and_the_last_as_a_prefix():
+    html = highlight("Đảng viên và dân vận khéo, Đà Nẵng", ["dan", "van", "kh"])
+    assert "<mark>Đảng</mark>" not in html
+    assert "<mark>dân</mark> <mark>vận</mark> <mark>khéo</mark>" in html
+    assert "<mark>Quy</mark>" in highlight("Quy chế dân chủ", ["qui", "che"])
+
+
+def test_snippet_shows_the_passage_where_the_words_meet():
+    text = "dân cư " * 100 + "nói chung. " + "Phong trào dân vận khéo ở xã. " + "kết thúc " * 100
+    html = highlight(text, ["dan", "van", "kheo"], width=120)
+    assert "<mark>dân</mark> <mark>vận</mark> <mark>khéo</mark>" in html
+
+
+def test_highlighting_a_huge_text_costs_milliseconds():
+    text = "Lorem ipsum dolor sit amet " * 600_000  # 16 million characters
+    started = time.perf_counter()
+    html = highlight(text + "dân vận khéo", ["dan", "van", "kheo"])
+    assert time.perf_counter() - started < 0.1
+    assert html.endswith(" …")
+
+
+@pytest.mark.parametrize(
+    "query", ["dan van keo", "danvankheo", "dân vậnn khéo", "phong trao thi dau dan van kheo"]
+)
+def test_typo_queries_suggest_the_sites_words_and_show_their_results(client, corpus, query):
+    html = client.get("/tim-kiem/", {"q": query}).content.decode()
+    assert "Có phải bạn muốn tìm:" in html
+    if "phong" not in query:
+        assert "<strong>dân vận khéo</strong>" in html
+    assert corpus["kheo"].get_absolute_url() in html
+
+
+def test_queries_with_results_get_no_suggestion(client, corpus):
+    html = client.get("/tim-kiem/", {"q": "dan van kheo"}).content.decode()
+    assert "Có phải bạn muốn tìm" not in html
+
+
+def test_vocabulary_splits_and_corrects_by_neighbouring_words():
+    vocab = Vocabulary(["Dân vận khéo", "Dân vận khéo ở cơ sở", "Kéo co", "Dân vận"])
+    assert vocab.correct(["danvankheo"]) == ["dan", "van", "kheo"]
+    assert vocab.correct(["dan", "van", "keo"]) == ["dan", "van", "kheo"]
+    assert vocab.spell(["dan", "van", "kheo"]) == "dân vận khéo"
+    assert vocab.correct(["xyzxyz"]) is None
