@@ -2,8 +2,7 @@
 
 The vocabulary is every word of the public titles (posts, events, documents), folded, with how
 often each word and each pair of neighbouring words occur, and the accented form most often
-written. It is built once per page-cache generation (an edit starts a new one) and kept in the
-cache. A query with no results is read again word by word: each word may become a known word
+written. It is built on first use and kept in the cache until content changes (`forget`). A query with no results is read again word by word: each word may become a known word
 at a small edit distance (rapidfuzz), and the choice that makes the most common neighbouring
 pairs wins ("dan van keo" -> "dân vận khéo"); a run of letters without spaces is split into
 known words ("danvankheo" -> "dân vận khéo"). The same code runs on SQLite and PostgreSQL.
@@ -14,6 +13,7 @@ import re
 from collections import Counter
 
 from django.core.cache import cache
+from django.db.models import signals
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -22,21 +22,29 @@ from core.text import fold, nfc
 from dvsite import cache as page_cache
 
 CACHE_KEY = "search:vocabulary:{}"
+VOCABULARY_SECONDS = 3600
 MAX_SPLIT = 40  # letters of one word that may be split into several
 _TOKEN = re.compile(r"\w+")
 
 
 class Vocabulary:
     def __init__(self, titles):
-        self.unigrams, self.bigrams, spelled = Counter(), Counter(), {}
+        self.unigrams, self.bigrams, written = Counter(), Counter(), Counter()
+        folded_of = {}  # each distinct written word is folded once
         for title in titles:
             tokens = [t for t in _TOKEN.findall(nfc(title).lower()) if not t.isdigit()]
-            folded = [fold(token) for token in tokens]
+            written.update(tokens)
+            folded = []
+            for token in tokens:
+                plain = folded_of.get(token)
+                if plain is None:
+                    plain = folded_of[token] = fold(token)
+                folded.append(plain)
             self.unigrams.update(folded)
             self.bigrams.update(zip(folded, folded[1:], strict=False))
-            for plain, written in zip(folded, tokens, strict=True):
-                spelled.setdefault(plain, Counter())[written] += 1
-        self.display = {plain: forms.most_common(1)[0][0] for plain, forms in spelled.items()}
+        self.display = {}
+        for token, _count in written.most_common():  # the most written spelling of each word
+            self.display.setdefault(folded_of[token], token)
         self.words = list(self.unigrams)
 
     def score(self, previous, word):
@@ -93,17 +101,35 @@ class Vocabulary:
         return " ".join(self.display.get(word, word) for word in words)
 
 
+def _key():
+    # The page cache's stamp file changes with every edit on this machine (dvsite/cache.py),
+    # so each worker sees a new key at once; `forget` drops the shared entry (Redis).
+    return CACHE_KEY.format(page_cache.read_stamp())
+
+
 def vocabulary():
-    """The current generation's vocabulary, built on first use."""
-    key = CACHE_KEY.format(page_cache.generation()[0])
+    """The vocabulary of the public titles, built on first use after each content change."""
+    key = _key()
     found = cache.get(key)
     if found is None:
         titles = []
         for source in sources().values():
             titles += source.queryset().values_list("title", flat=True).iterator()
         found = Vocabulary(titles)
-        cache.set(key, found, 3600)
+        cache.set(key, found, VOCABULARY_SECONDS)
     return found
+
+
+def forget(sender, **kwargs):
+    """A content row changed: the next suggestion reads the titles again."""
+    if page_cache.is_content_model(sender):
+        cache.delete(_key())
+
+
+def connect_signals():
+    """Called from DvsiteConfig.ready()."""
+    for signal in (signals.post_save, signals.post_delete):
+        signal.connect(forget, dispatch_uid=f"dvsite.suggest.{id(signal)}")
 
 
 def suggest(words):
