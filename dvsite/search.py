@@ -40,15 +40,18 @@ class Hit:
     source: SearchSource
     object: object
     title_match: bool
+    phrase_match: bool = False
 
     @property
     def date(self):
         return self.source.date(self.object)
 
     def sort_key(self):
-        """Title matches first, then the newest; the same order each queryset uses."""
+        """The words as typed in the title first, then titles with every word, then the newest;
+        the same order each queryset uses."""
         recency = getattr(self.object, self.source.date_field)
-        return (not self.title_match, -_timestamp(recency), -self.object.pk)
+        rank = (not self.phrase_match, not self.title_match)
+        return (*rank, -_timestamp(recency), -self.object.pk)
 
 
 def _timestamp(value):
@@ -73,14 +76,16 @@ class Results:
                 continue
             named = source.lookup(source.queryset(), raw) if source.lookup and raw else None
             found = named if named is not None else text_matches(source.queryset(), words)
-            matching, self._title_q[kind] = self._shown(kind, found)
+            matching, *self._title_q[kind] = self._shown(kind, found)
             self._newest[kind] = _newest_first(matching.model, source.date_field)
-            self._querysets[kind] = matching.order_by("-title_match", *self._newest[kind])
+            self._querysets[kind] = matching.order_by(
+                "-phrase_match", "-title_match", *self._newest[kind]
+            )
         self._counts = None
 
     def _shown(self, kind, queryset):
-        """(`queryset` with what a result shows, the title condition): related rows and the
-        title flag, not the folded columns (only for matching, and long)."""
+        """(`queryset` with what a result shows, the title condition, the phrase condition):
+        related rows and the rank flags, not the folded columns (only for matching, and long)."""
         related = queryset.select_related(*sources()[kind].related)
         return title_matches(related.defer("search_text", "search_title"), self.words)
 
@@ -110,7 +115,10 @@ class Results:
         for kind, qs in self._querysets.items():
             if self.counts()[kind]:
                 source = sources()[kind]
-                hits += [Hit(source, obj, obj.title_match) for obj in self._first(kind, qs, stop)]
+                hits += [
+                    Hit(source, obj, obj.title_match, obj.phrase_match)
+                    for obj in self._first(kind, qs, stop)
+                ]
         hits.sort(key=Hit.sort_key)
         return hits[start:stop]
 
@@ -119,16 +127,17 @@ class Results:
 
         Sorting every match with all its columns (bodies included) was most of the cost when a
         word is common ("dân vận" is in most posts). Where the database can, the rows come from
-        two walks of the recency index, one over title matches and one over the rest, each
-        stopping after `stop` rows; elsewhere (SQLite) the ids are sorted first, then their
+        three walks of the recency index, over phrase matches in titles, other title matches
+        and the rest, each stopping after `stop` rows; elsewhere (SQLite) the ids are sorted first, then their
         rows read.
         """
         if not connection.features.supports_slicing_ordering_in_compound:
             return queryset.first_rows(stop, prepare=lambda rows: self._shown(kind, rows)[0])
-        title_q, newest = self._title_q[kind], self._newest[kind]
-        titles = queryset.filter(title_q).order_by(*newest)[:stop]
+        (title_q, phrase_q), newest = self._title_q[kind], self._newest[kind]
+        phrases = queryset.filter(phrase_q).order_by(*newest)[:stop]
+        titles = queryset.filter(title_q).exclude(phrase_q).order_by(*newest)[:stop]
         others = queryset.exclude(title_q).order_by(*newest)[:stop]
-        return titles.union(others, all=True).order_by(*queryset.query.order_by)[:stop]
+        return phrases.union(titles, others, all=True).order_by(*queryset.query.order_by)[:stop]
 
 
 def search(raw_query, kinds=None):

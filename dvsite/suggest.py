@@ -112,10 +112,11 @@ def vocabulary():
     key = _key()
     found = cache.get(key)
     if found is None:
-        titles = []
-        for source in sources().values():
-            titles += source.queryset().values_list("title", flat=True).iterator()
-        found = Vocabulary(titles)
+        first, *others = (
+            source.queryset().order_by().values_list("title", flat=True)
+            for source in sources().values()
+        )
+        found = Vocabulary(first.union(*others, all=True).iterator())  # one query
         cache.set(key, found, VOCABULARY_SECONDS)
     return found
 

@@ -141,16 +141,39 @@ def _matches(words, field, model):
     return _like_q(words, field), {}
 
 
+def _phrase_q(words, field):
+    """The words next to each other in `field`, in order, the last as a word's start ("dan van
+    kh" in "… dân vận khéo …"); with one word, none (the title match says it all). A LIKE on
+    every database: titles are short, and neither index keeps word positions (the stored
+    tsvectors are stripped, FTS5 is detail=column)."""
+    if len(words) < 2:
+        return Q(pk__in=[])
+    return Q(**{f"{field}__contains": " " + " ".join(words)})
+
+
 def text_matches(queryset, words):
     """`queryset` narrowed to rows whose folded text has the query's words (see `terms`)."""
     text_q, aliases = _matches(words, "search_text", queryset.model)
     return queryset.alias(**aliases).filter(text_q)
 
 
-def title_matches(queryset, words):
-    """(`queryset` annotated with `title_match`, the condition that flag stands for).
+def _flag(condition):
+    return Case(
+        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
 
-    Results whose title has every word rank first."""
+
+def title_matches(queryset, words):
+    """(`queryset` annotated with `title_match` and `phrase_match`, the conditions of both).
+
+    Results whose title has the words as typed, next to each other, rank first (`phrase_match`,
+    always also a title match), then those whose title has every word (`title_match`)."""
     title_q, aliases = _matches(words, "search_title", queryset.model)
-    flag = Case(When(title_q, then=Value(True)), default=Value(False), output_field=BooleanField())
-    return queryset.alias(**aliases).annotate(title_match=flag), title_q
+    phrase_q = _phrase_q(words, "search_title")
+    annotated = queryset.alias(**aliases).annotate(
+        # The phrase is looked for only in titles that have every word: the title's text is
+        # read for those rows alone, the others are ranked from the index.
+        title_match=_flag(title_q),
+        phrase_match=_flag(title_q & phrase_q),
+    )
+    return annotated, title_q, title_q & phrase_q

@@ -111,3 +111,35 @@ def test_vocabulary_splits_and_corrects_by_neighbouring_words():
     assert vocab.correct(["dan", "van", "keo"]) == ["dan", "van", "kheo"]
     assert vocab.spell(["dan", "van", "kheo"]) == "dân vận khéo"
     assert vocab.correct(["xyzxyz"]) is None
+
+
+def test_the_words_as_typed_rank_first(db):
+    import datetime
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    scattered = PostFactory(published=True, title="Khéo léo vận động nhân dân", publish_at=now)
+    phrase = PostFactory(
+        published=True,
+        title="Dân vận khéo ở cơ sở",
+        publish_at=now - datetime.timedelta(days=30),
+    )
+    body_only = PostFactory(published=True, title="Tin mới", publish_at=now)
+    _words, results = search("dân vận khéo")
+    order = [hit.object.pk for hit in results[0:10]]
+    assert order[:2] == [phrase.pk, scattered.pk]
+    assert order[-1] == body_only.pk  # its body (the factory's) has the words: last
+
+
+@pytest.mark.parametrize("size", [5, 50])
+def test_a_typo_search_runs_a_constant_number_of_queries(client, django_assert_num_queries, size):
+    for i in range(size):
+        PostFactory(published=True, title=f"Dân vận khéo {i}")
+    # nothing found (3 counts), the vocabulary (1, until content changes), the suggestion's
+    # results (3 counts, then the rows of the kinds that have some)
+    with django_assert_num_queries(8):
+        response = client.get("/tim-kiem/", {"q": "dan van keo"})
+    assert "Có phải bạn muốn tìm:" in response.content.decode()
+    with django_assert_num_queries(7):
+        client.get("/tim-kiem/", {"q": "danvankheo"})
