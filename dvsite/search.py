@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from core.search import (  # noqa: F401 (re-exported for the site's views)
     COUNT_LIMIT,
     MAX_QUERY_LENGTH,
+    TEXT_WINDOW,
     QueryError,
     SearchSource,
     query_words,
@@ -149,7 +150,7 @@ def search(raw_query, kinds=None):
 # Highlighting reads at most this much of a text: the snippet of a 15-million-character post
 # costs what a long article costs. A match further in is still a match; the snippet then shows
 # the text's opening.
-HIGHLIGHT_WINDOW = 20_000
+HIGHLIGHT_WINDOW = TEXT_WINDOW
 
 
 def _folded_with_positions(text):

@@ -18,12 +18,16 @@ from importlib import import_module
 from django.apps import apps
 from django.db import connection
 from django.db.models import BooleanField, Case, Q, Value, When
+from django.utils.html import strip_tags
 from django.utils.module_loading import module_has_submodule
 
 from core.search import sqlite as search_sqlite
 from core.text import fold, nfc
 
 MAX_QUERY_LENGTH = 200
+# Snippets are cut from at most this much of a text: a 15-million-character post costs what a
+# long article costs (security review, finding 4).
+TEXT_WINDOW = 20_000
 COUNT_LIMIT = 1000
 MAX_WORDS = 12
 _WORD = re.compile(r"[a-z0-9]+")
@@ -56,6 +60,11 @@ def sources():
             if isinstance(source, SearchSource):
                 found[source.kind] = source
     return found
+
+
+def leading_text(html):
+    """The plain text of the first TEXT_WINDOW characters of `html`, for a result's snippet."""
+    return strip_tags((html or "")[:TEXT_WINDOW])
 
 
 def query_words(raw):

@@ -143,3 +143,22 @@ def test_a_typo_search_runs_a_constant_number_of_queries(client, django_assert_n
     assert "Có phải bạn muốn tìm:" in response.content.decode()
     with django_assert_num_queries(7):
         client.get("/tim-kiem/", {"q": "danvankheo"})
+
+
+def test_a_huge_post_is_found_and_shown_in_milliseconds(client):
+    from news.search import SEARCH_SOURCE
+
+    huge = PostFactory(
+        published=True,
+        title="Bài rất dài",
+        summary="",
+        body="<p>Mở đầu dân vận khéo.</p>"
+        + "<p>Lorem ipsum dolor sit amet.</p>" * 100_000,  # 3.3 million characters
+    )
+    started = time.perf_counter()
+    snippet = highlight(SEARCH_SOURCE.text(huge), ["dan", "van", "kheo"])
+    assert time.perf_counter() - started < 0.1
+    assert "<mark>dân</mark> <mark>vận</mark> <mark>khéo</mark>" in snippet
+    assert (
+        huge.get_absolute_url() in client.get("/tim-kiem/", {"q": "bai rat dai"}).content.decode()
+    )
