@@ -128,17 +128,20 @@ class Results:
 
         Sorting every match with all its columns (bodies included) was most of the cost when a
         word is common ("dân vận" is in most posts). Where the database can, the rows come from
-        three walks of the recency index, over phrase matches in titles, other title matches
-        and the rest, each stopping after `stop` rows; elsewhere (SQLite) the ids are sorted first, then their
+        three walks of the recency index, over phrase matches in titles, title matches and
+        the rest, each stopping after `stop` rows; elsewhere (SQLite) the ids are sorted first, then their
         rows read.
         """
         if not connection.features.supports_slicing_ordering_in_compound:
             return queryset.first_rows(stop, prepare=lambda rows: self._shown(kind, rows)[0])
         (title_q, phrase_q), newest = self._title_q[kind], self._newest[kind]
         phrases = queryset.filter(phrase_q).order_by(*newest)[:stop]
-        titles = queryset.filter(title_q).exclude(phrase_q).order_by(*newest)[:stop]
+        # Every title match, phrases included: "title but not phrase" walked the whole index
+        # when every title match was also a phrase match. A phrase row may come twice.
+        titles = queryset.filter(title_q).order_by(*newest)[:stop]
         others = queryset.exclude(title_q).order_by(*newest)[:stop]
-        return phrases.union(titles, others, all=True).order_by(*queryset.query.order_by)[:stop]
+        rows = phrases.union(titles, others, all=True).order_by(*queryset.query.order_by)
+        return list({row.pk: row for row in rows[: 2 * stop]}.values())[:stop]
 
 
 def search(raw_query, kinds=None):
