@@ -39,7 +39,10 @@ def vnu_errors(files, folder):
         timeout=180,
         check=False,
     )
-    messages = json.loads(done.stderr or done.stdout)["messages"]
+    try:
+        messages = json.loads(done.stderr or done.stdout)["messages"]
+    except (ValueError, KeyError):
+        return None  # the checker did not run (an old Java, a broken jar): html5lib instead
     return [
         f"{files[Path(m['url']).name]}: {m['message']} ({m.get('extract', '')!r})"
         for m in messages
@@ -52,8 +55,10 @@ def vnu_errors(files, folder):
 def test_every_page_type_has_no_html_errors(client, tmp_path):
     files = rendered_pages(client, tmp_path)
     if JAR.exists() and shutil.which("java"):
-        assert vnu_errors(files, tmp_path) == []
-        return
+        errors = vnu_errors(files, tmp_path)
+        if errors is not None:
+            assert errors == []
+            return
     for file, name in files.items():
         parser = html5lib.HTMLParser(strict=True)
         try:
