@@ -5,6 +5,7 @@ registry's reading of numbers. Runs on SQLite and PostgreSQL alike (CI runs both
 import time
 
 import pytest
+from django.db import connection
 
 from docs_registry.tests.factories import DocumentFactory, DocumentTypeFactory, IssuerFactory
 from dvsite.search import highlight, search
@@ -162,3 +163,13 @@ def test_a_huge_post_is_found_and_shown_in_milliseconds(client):
     assert (
         huge.get_absolute_url() in client.get("/tim-kiem/", {"q": "bai rat dai"}).content.decode()
     )
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only: FTS5 against LIKE")
+def test_fts5_and_like_agree_on_whole_words_prefixes_and_spellings(corpus, monkeypatch):
+    from core.search import sqlite as search_sqlite
+
+    queries = ["qui che dan chu", "kĩ", "dan van kh", "dan va", "da van kheo", "ly luan"]
+    indexed = {query: found(query) for query in queries}
+    monkeypatch.setattr(search_sqlite, "matches", lambda *args: None)
+    assert {query: found(query) for query in queries} == indexed
