@@ -10,6 +10,7 @@ known words ("danvankheo" -> "dân vận khéo"). The same code runs on SQLite a
 
 import math
 import re
+import uuid
 from collections import Counter
 
 from django.core.cache import cache
@@ -22,14 +23,16 @@ from core.text import fold, nfc
 from dvsite import cache as page_cache
 
 CACHE_KEY = "search:vocabulary:{}"
+VERSION_KEY = "search:vocabulary:version"
 VOCABULARY_SECONDS = 3600
+_memo = (None, None)  # (cache key, Vocabulary) of this process
 MAX_SPLIT = 40  # letters of one word that may be split into several
 _TOKEN = re.compile(r"\w+")
 
 
 class Vocabulary:
     def __init__(self, titles):
-        self.unigrams, self.bigrams, written = Counter(), Counter(), Counter()
+        self.unigrams, self.bigrams, written, pairs = Counter(), Counter(), Counter(), Counter()
         folded_of = {}  # each distinct written word is folded once
         for title in titles:
             tokens = [t for t in _TOKEN.findall(nfc(title).lower()) if not t.isdigit()]
@@ -42,9 +45,13 @@ class Vocabulary:
                 folded.append(plain)
             self.unigrams.update(folded)
             self.bigrams.update(zip(folded, folded[1:], strict=False))
-        self.display = {}
-        for token, _count in written.most_common():  # the most written spelling of each word
+            pairs.update(zip(folded, tokens[1:], strict=False))
+        # The most written spelling of each word, and after each word ("đổi số", "cơ sở").
+        self.display, self.after = {}, {}
+        for token, _count in written.most_common():
             self.display.setdefault(folded_of[token], token)
+        for (previous, token), _count in pairs.most_common():
+            self.after.setdefault((previous, folded_of[token]), token)
         self.words = list(self.unigrams)
 
     def score(self, previous, word):
@@ -98,18 +105,34 @@ class Vocabulary:
         return best
 
     def spell(self, words):
-        return " ".join(self.display.get(word, word) for word in words)
+        """The folded words as the site writes them, each after the one before it."""
+        previous, out = "", []
+        for word in words:
+            out.append(self.after.get((previous, word)) or self.display.get(word, word))
+            previous = word
+        return " ".join(out)
 
 
 def _key():
-    # The page cache's stamp file changes with every edit on this machine (dvsite/cache.py),
-    # so each worker sees a new key at once; `forget` drops the shared entry (Redis).
-    return CACHE_KEY.format(page_cache.read_stamp())
+    """The cache key of the current vocabulary: a version that `forget` replaces, and the page
+    cache's stamp, which every edit on this machine changes (dvsite/cache.py), so workers with
+    their own local-memory cache see the change too."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex[:12]
+        cache.set(VERSION_KEY, version, VOCABULARY_SECONDS)
+    return CACHE_KEY.format(f"{page_cache.read_stamp()}:{version}")
 
 
 def vocabulary():
-    """The vocabulary of the public titles, built on first use after each content change."""
+    """The vocabulary of the public titles, built on first use after each content change.
+
+    Kept in the cache (shared by workers with Redis) and, under the same key, in this process,
+    so a typo search does not unpickle a large vocabulary each time."""
+    global _memo
     key = _key()
+    if _memo[0] == key:
+        return _memo[1]
     found = cache.get(key)
     if found is None:
         first, *others = (
@@ -118,13 +141,16 @@ def vocabulary():
         )
         found = Vocabulary(first.union(*others, all=True).iterator())  # one query
         cache.set(key, found, VOCABULARY_SECONDS)
+    _memo = (key, found)
     return found
 
 
 def forget(sender, **kwargs):
     """A content row changed: the next suggestion reads the titles again."""
+    global _memo
     if page_cache.is_content_model(sender):
-        cache.delete(_key())
+        cache.delete(VERSION_KEY)
+        _memo = (None, None)
 
 
 def connect_signals():

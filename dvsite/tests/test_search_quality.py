@@ -173,3 +173,10 @@ def test_fts5_and_like_agree_on_whole_words_prefixes_and_spellings(corpus, monke
     indexed = {query: found(query) for query in queries}
     monkeypatch.setattr(search_sqlite, "matches", lambda *args: None)
     assert {query: found(query) for query in queries} == indexed
+
+
+def test_new_titles_reach_the_suggestions_at_once(client, corpus):
+    client.get("/tim-kiem/", {"q": "dan van keo"})  # the vocabulary is built
+    PostFactory(published=True, title="Chuyển đổi số ở cơ sở")
+    html = client.get("/tim-kiem/", {"q": "chuyen doii so"}).content.decode()
+    assert "<strong>chuyển đổi số</strong>" in html
