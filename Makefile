@@ -28,6 +28,7 @@ run: $(STAMP) messages
 
 test: $(STAMP)
 	bash scripts/ensure-chromium
+	bash scripts/ensure-vnu
 	$(MAKE) test-only
 
 test-only: messages

@@ -126,3 +126,24 @@ def strip_control_chars(value, multiline=True):
     if not isinstance(value, str):
         return value
     return (_CONTROL if multiline else _CONTROL_SINGLE_LINE).sub("", value)
+
+
+# Vietnamese alphabetical order: "Đ" after "D", "Ă Â" after "A", tones ranked ngang, huyền,
+# hỏi, ngã, sắc, nặng (dictionary order), letters first, tones only to break ties.
+_ALPHABET = {letter: rank for rank, letter in enumerate("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")}
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+_TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def collation_key(value):
+    """Sort key putting Vietnamese text in dictionary order: sorted(names, key=collation_key)."""
+    letters, tones = [], []
+    for char in nfc(value or "").casefold():
+        decomposed = unicodedata.normalize("NFD", char)
+        marks = decomposed[1:]
+        letter = unicodedata.normalize(
+            "NFC", decomposed[0] + "".join(m for m in marks if m in _LETTER_MARKS)
+        )
+        letters.append(_ALPHABET.get(letter, 100 + ord(letter[0])))
+        tones.append(max((_TONE_MARKS.get(m, 0) for m in marks), default=0))
+    return (tuple(letters), tuple(tones), value or "")

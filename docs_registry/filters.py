@@ -4,15 +4,70 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, F, Func, IntegerField, Q
 
+from core.text import collation_key
+
+from . import numbers
 from .models import Document, DocumentType, Issuer, Validity
 
 MIN_YEAR, MAX_YEAR = 1930, 2100
+UNKNOWN_YEAR = "chua-ro"  # the year facet's value for documents without a date
+
+
+class YearField(forms.IntegerField):
+    """A year, or "chua-ro" for documents whose year nobody knows (stored as 0)."""
+
+    def to_python(self, value):
+        return 0 if value == UNKNOWN_YEAR else super().to_python(value)
+
+    def run_validators(self, value):
+        if value != 0:
+            super().run_validators(value)
 
 
 class YearFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
+    field_class = YearField
+
+
+class LeadingNumber(Func):
+    """The number a document number starts with ("23-QĐ/TW" -> 23), for sorting by number."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):  # SQLite reads the leading digits
+        return super().as_sql(compiler, connection, template="CAST(%(expressions)s AS INTEGER)")
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler,
+            connection,
+            template="CAST(NULLIF(substring(%(expressions)s from '^[0-9]+'), '') AS INTEGER)",
+        )
+
+
+SORTS = {
+    "moi": ("Mới nhất", (F("issue_date").desc(nulls_last=True), "-issue_year", "-id")),
+    "cu": ("Cũ nhất", (F("issue_date").asc(nulls_last=True), "issue_year", "id")),
+    "so": ("Theo số ký hiệu", (LeadingNumber("number").asc(nulls_last=True), "number", "id")),
+}
+DATE_MESSAGE = "Ngày phải có dạng ngày/tháng/năm, ví dụ 30/07/2021."
+
+
+def number_matches(queryset, value):
+    """Documents whose number is what `value` writes (numbers.lookup), or None if it is no
+    number: the one reading of numbers for the registry box and the site search."""
+    wanted = numbers.lookup(value)
+    if wanted is None:
+        return None
+    if wanted.numbers:
+        return queryset.filter(number__in=wanted.numbers)
+    num, abbr = wanted.num, wanted.type_abbr
+    return queryset.filter(
+        Q(number__startswith=f"{num}-{abbr}/")
+        | Q(number__startswith=f"{num}/{abbr}-")
+        | Q(number__startswith=f"{num}/", number__contains=f"/{abbr}-")
+    )
 
 
 class DocumentFilter(django_filters.FilterSet):
@@ -47,6 +102,27 @@ class DocumentFilter(django_filters.FilterSet):
         to_field_name="slug",
         error_messages={"invalid_choice": "Cơ quan ban hành này không có trong danh mục."},
     )
+    tu_ngay = django_filters.DateFilter(
+        label="Từ ngày",
+        field_name="issue_date",
+        lookup_expr="gte",
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"],
+        error_messages={"invalid": DATE_MESSAGE},
+    )
+    den_ngay = django_filters.DateFilter(
+        label="Đến ngày",
+        field_name="issue_date",
+        lookup_expr="lte",
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"],
+        error_messages={"invalid": DATE_MESSAGE},
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sắp xếp",
+        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        method="filter_sort",
+        empty_label=None,
+        error_messages={"invalid_choice": "Cách sắp xếp không hợp lệ."},
+    )
     validity = django_filters.ChoiceFilter(
         label="Tình trạng hiệu lực",
         field_name="validity",
@@ -56,10 +132,26 @@ class DocumentFilter(django_filters.FilterSet):
 
     class Meta:
         model = Document
-        fields = ["q", "year", "type", "issuer", "validity"]
+        fields = ["q", "year", "type", "issuer", "tu_ngay", "den_ngay", "sort", "validity"]
 
     def filter_q(self, queryset, name, value):
-        return queryset.search(value)
+        by_number = number_matches(queryset, value)
+        return by_number if by_number is not None else queryset.search(value)
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*SORTS[value][1]) if value else queryset
+
+    def clean_range(self):
+        """ "Từ ngày" after "đến ngày" is a mistake worth saying, not an empty list."""
+        data = self.form.cleaned_data
+        if data.get("tu_ngay") and data.get("den_ngay") and data["tu_ngay"] > data["den_ngay"]:
+            self.form.add_error("den_ngay", "“Đến ngày” phải sau hoặc trùng “Từ ngày”.")
+
+    def is_valid(self):
+        valid = super().is_valid()
+        if valid:
+            self.clean_range()
+        return valid and self.form.is_valid()
 
     @property
     def valid_data(self):
@@ -95,24 +187,24 @@ def facets(filterset, selected):
         # then answers from the index alone.
         return filterset.filtered(skip).order_by().values(*fields).annotate(n=Count("*"))
 
-    years = sorted(
-        (row for row in grouped("year", "issue_year") if row["issue_year"]),
-        key=lambda row: -row["issue_year"],
-    )
+    # Known years newest first, then the documents without a date ("Chưa rõ năm").
+    years = sorted(grouped("year", "issue_year"), key=lambda row: -(row["issue_year"] or -1))
     types = sorted(
-        grouped("type", "doc_type__slug", "doc_type__name"), key=lambda row: row["doc_type__name"]
+        grouped("type", "doc_type__slug", "doc_type__name"),
+        key=lambda row: collation_key(row["doc_type__name"]),
     )
     issuers = sorted(
-        grouped("issuer", "issuer__slug", "issuer__name"), key=lambda row: row["issuer__name"]
+        grouped("issuer", "issuer__slug", "issuer__name"),
+        key=lambda row: collation_key(row["issuer__name"]),
     )
     validities = {row["validity"]: row["n"] for row in grouped("validity", "validity")}
     return {
         "year": [
             FacetOption(
-                str(r["issue_year"]),
-                str(r["issue_year"]),
+                str(r["issue_year"] or UNKNOWN_YEAR),
+                str(r["issue_year"] or "Chưa rõ năm"),
                 r["n"],
-                selected.get("year") == str(r["issue_year"]),
+                selected.get("year") == str(r["issue_year"] or UNKNOWN_YEAR),
             )
             for r in years
         ],

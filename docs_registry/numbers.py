@@ -279,3 +279,51 @@ def _parse(value):
             )
         return parsed
     return None
+
+
+# -- Loose forms for search boxes ------------------------------------------------------------
+
+# "NQ25", "QĐ 23", "quyết định số 23": a type and a number, no issuer.
+_TYPE_AND_NUMBER_RE = re.compile(rf"^(?P<type>{_LETTERS}{{1,5}})\s*\.?\s*(?P<num>\d{{1,5}})$")
+
+
+@dataclass(frozen=True)
+class NumberLookup:
+    """What a search box's text asks for: exact canonical numbers, or a number and a type."""
+
+    numbers: tuple  # canonical forms, any of which is the document ("23-QĐ/TW", "23/QĐ-TW")
+    num: str = ""  # "25" (padded as stored) when only a number and a type were given
+    type_abbr: str = ""  # "NQ"
+
+
+def lookup(value):
+    """Read a search box's text as a document number, or return None.
+
+    Full numbers in any written form, with the Party and administrative shapes taken as the same
+    number when the text gives no year ("23/QĐ-TW" finds "23-QĐ/TW"); a type with a number only
+    ("NQ25", "quyết định 23") asks for every number of that type with that number.
+    """
+    parsed = parse(value)
+    if parsed:
+        forms = [parsed.number]
+        if parsed.year is None and parsed.type_abbr:
+            num = parsed.number.split("-" if parsed.is_party else "/", 1)[0]
+            forms.append(
+                f"{num}/{parsed.type_abbr}-{parsed.issuer_suffix}"
+                if parsed.is_party
+                else f"{num}-{parsed.type_abbr}/{parsed.issuer_suffix}"
+            )
+        return NumberLookup(tuple(forms))
+    if not isinstance(value, str) or len(value) > 200:
+        return None
+    folded = fold_chars(normalize(value).strip().strip(".,;"))
+    prefix = _PREFIX_RE.match(folded)
+    if prefix and prefix.group("name"):
+        abbr = TYPE_NAMES[_FOLDED_TYPE_NAMES[prefix.group("name")]]
+        rest = folded[prefix.end() :].strip()
+        match = re.fullmatch(r"\d{1,5}", rest) if abbr else None
+        return NumberLookup((), _pad(rest), abbr) if match and _pad(rest) else None
+    match = _TYPE_AND_NUMBER_RE.match(folded)
+    if match and match["type"] in TYPE_ABBRS and _pad(match["num"]):
+        return NumberLookup((), _pad(match["num"]), TYPE_ABBRS[match["type"]])
+    return None

@@ -1,16 +1,15 @@
-import csv
-
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from core.dates import format_date
 from core.preview import PreviewableDetailMixin
 
-from .filters import DocumentFilter, facets
+from . import exports
+from .filters import SORTS, DocumentFilter, facets
 from .models import Attachment, Document
 
 FACET_TITLES = {
@@ -66,9 +65,15 @@ class DocumentListView(ListView):
             filterset=self.filterset,
             filter_errors=self.filterset.error_messages(),
             facet_groups=[(name, FACET_TITLES[name], groups[name]) for name in FACET_TITLES],
-            has_filters=bool(selected) or bool(self.filterset.valid_data.get("q")),
+            has_filters=bool(selected)
+            or any(self.filterset.valid_data.get(n) for n in ("q", "tu_ngay", "den_ngay")),
             query=self.request.GET.get("q", ""),
+            sorts=[(key, label) for key, (label, _) in SORTS.items()],
+            sort=self.request.GET.get("sort", ""),
+            date_from=self.request.GET.get("tu_ngay", ""),
+            date_to=self.request.GET.get("den_ngay", ""),
             csv_url=reverse("docs_registry:csv") + (f"?{params.urlencode()}" if params else ""),
+            xlsx_url=reverse("docs_registry:xlsx") + (f"?{params.urlencode()}" if params else ""),
             crumbs=[("Văn bản", None)],
         )
         return context
@@ -84,52 +89,36 @@ def _toggle_url(params, name, option):
     return f"?{params.urlencode()}" if params else "?"
 
 
-CSV_HEADER = [
-    "Số ký hiệu",
-    "Loại văn bản",
-    "Cơ quan ban hành",
-    "Ngày ban hành",
-    "Năm ban hành",
-    "Ngày hiệu lực",
-    "Trích yếu",
-    "Người ký",
-    "Tình trạng",
-    "Đường dẫn",
-]
-
-
-def _cell(value):
-    """Keep spreadsheet programs from reading a cell as a formula."""
-    value = str(value or "")
-    return f"'{value}" if value[:1] in ("=", "+", "@", "\t", "\r") else value
-
-
-def document_csv(request):
-    filterset = registry_filter(request, include_internal=False)
+def _export(request, content_type, extension, write):
+    filterset = registry_filter(request, include_internal=False)  # exports stay public-only
     if not filterset.is_valid():
         return redirect(f"{reverse('docs_registry:list')}?{request.GET.urlencode()}")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="van-ban.csv"'
-    response.write("\ufeff")  # BOM: Excel then reads the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(CSV_HEADER)
-    for doc in filterset.filtered():
-        writer.writerow(
-            _cell(value)
-            for value in (
-                doc.number,
-                doc.doc_type.name,
-                doc.issuer.name,
-                format_date(doc.issue_date),
-                doc.year_label,
-                format_date(doc.effective_date),
-                doc.title,
-                doc.signer,
-                doc.get_validity_display(),
-                request.build_absolute_uri(doc.get_absolute_url()),
-            )
-        )
+    response = HttpResponse(content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="van-ban.{extension}"'
+    write(response, filterset.filtered())
     return response
+
+
+@require_safe
+def document_csv(request):
+    """The filtered list as CSV (UTF-8 with BOM, comma-separated)."""
+    return _export(
+        request,
+        "text/csv; charset=utf-8",
+        "csv",
+        lambda response, docs: exports.write_csv(response, docs, request),
+    )
+
+
+@require_safe
+def document_xlsx(request):
+    """The filtered list as an Excel workbook: the file to open in Excel on any Windows."""
+    return _export(
+        request,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+        lambda response, docs: response.write(exports.xlsx_bytes(docs, request)),
+    )
 
 
 class DocumentDetailView(PreviewableDetailMixin, DetailView):

@@ -6,6 +6,7 @@ class DvsiteConfig(AppConfig):
     verbose_name = "Hệ thống"
 
     def ready(self):
-        from dvsite import cache
+        from dvsite import cache, suggest
 
         cache.connect_signals()
+        suggest.connect_signals()

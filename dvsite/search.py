@@ -16,10 +16,12 @@ from django.utils.safestring import mark_safe
 from core.search import (  # noqa: F401 (re-exported for the site's views)
     COUNT_LIMIT,
     MAX_QUERY_LENGTH,
+    TEXT_WINDOW,
     QueryError,
     SearchSource,
     query_words,
     sources,
+    terms,
     text_matches,
     title_matches,
 )
@@ -39,15 +41,18 @@ class Hit:
     source: SearchSource
     object: object
     title_match: bool
+    phrase_match: bool = False
 
     @property
     def date(self):
         return self.source.date(self.object)
 
     def sort_key(self):
-        """Title matches first, then the newest; the same order each queryset uses."""
+        """The words as typed in the title first, then titles with every word, then the newest;
+        the same order each queryset uses."""
         recency = getattr(self.object, self.source.date_field)
-        return (not self.title_match, -_timestamp(recency), -self.object.pk)
+        rank = (not self.phrase_match, not self.title_match)
+        return (*rank, -_timestamp(recency), -self.object.pk)
 
 
 def _timestamp(value):
@@ -61,7 +66,7 @@ def _timestamp(value):
 class Results:
     """Search results across kinds, sliced lazily for the paginator."""
 
-    def __init__(self, words, kinds):
+    def __init__(self, words, kinds, raw=""):
         self.words = words
         self.kinds = kinds
         self._querysets = {}
@@ -70,16 +75,18 @@ class Results:
         for kind, source in sources().items():
             if kind not in kinds:
                 continue
-            matching, self._title_q[kind] = self._shown(
-                kind, text_matches(source.queryset(), words)
-            )
+            named = source.lookup(source.queryset(), raw) if source.lookup and raw else None
+            found = named if named is not None else text_matches(source.queryset(), words)
+            matching, *self._title_q[kind] = self._shown(kind, found)
             self._newest[kind] = _newest_first(matching.model, source.date_field)
-            self._querysets[kind] = matching.order_by("-title_match", *self._newest[kind])
+            self._querysets[kind] = matching.order_by(
+                "-phrase_match", "-title_match", *self._newest[kind]
+            )
         self._counts = None
 
     def _shown(self, kind, queryset):
-        """(`queryset` with what a result shows, the title condition): related rows and the
-        title flag, not the folded columns (only for matching, and long)."""
+        """(`queryset` with what a result shows, the title condition, the phrase condition):
+        related rows and the rank flags, not the folded columns (only for matching, and long)."""
         related = queryset.select_related(*sources()[kind].related)
         return title_matches(related.defer("search_text", "search_title"), self.words)
 
@@ -109,7 +116,10 @@ class Results:
         for kind, qs in self._querysets.items():
             if self.counts()[kind]:
                 source = sources()[kind]
-                hits += [Hit(source, obj, obj.title_match) for obj in self._first(kind, qs, stop)]
+                hits += [
+                    Hit(source, obj, obj.title_match, obj.phrase_match)
+                    for obj in self._first(kind, qs, stop)
+                ]
         hits.sort(key=Hit.sort_key)
         return hits[start:stop]
 
@@ -118,22 +128,32 @@ class Results:
 
         Sorting every match with all its columns (bodies included) was most of the cost when a
         word is common ("dân vận" is in most posts). Where the database can, the rows come from
-        two walks of the recency index, one over title matches and one over the rest, each
-        stopping after `stop` rows; elsewhere (SQLite) the ids are sorted first, then their
+        three walks of the recency index, over phrase matches in titles, title matches and
+        the rest, each stopping after `stop` rows; elsewhere (SQLite) the ids are sorted first, then their
         rows read.
         """
         if not connection.features.supports_slicing_ordering_in_compound:
             return queryset.first_rows(stop, prepare=lambda rows: self._shown(kind, rows)[0])
-        title_q, newest = self._title_q[kind], self._newest[kind]
+        (title_q, phrase_q), newest = self._title_q[kind], self._newest[kind]
+        phrases = queryset.filter(phrase_q).order_by(*newest)[:stop]
+        # Every title match, phrases included: "title but not phrase" walked the whole index
+        # when every title match was also a phrase match. A phrase row may come twice.
         titles = queryset.filter(title_q).order_by(*newest)[:stop]
         others = queryset.exclude(title_q).order_by(*newest)[:stop]
-        return titles.union(others, all=True).order_by(*queryset.query.order_by)[:stop]
+        rows = phrases.union(titles, others, all=True).order_by(*queryset.query.order_by)
+        return list({row.pk: row for row in rows[: 2 * stop]}.values())[:stop]
 
 
 def search(raw_query, kinds=None):
     """Return (words, Results). Raises QueryError for queries that cannot be searched."""
     words = query_words(raw_query)
-    return words, Results(words, set(kinds or sources()))
+    return words, Results(words, set(kinds or sources()), raw_query)
+
+
+# Highlighting reads at most this much of a text: the snippet of a 15-million-character post
+# costs what a long article costs. A match further in is still a match; the snippet then shows
+# the text's opening.
+HIGHLIGHT_WINDOW = TEXT_WINDOW
 
 
 def _folded_with_positions(text):
@@ -147,18 +167,54 @@ def _folded_with_positions(text):
     return folded, positions
 
 
-def highlight(text, words, width=240):
-    """An escaped snippet of `text` around the first match, matched words wrapped in <mark>."""
-    text = " ".join(nfc(text or "").split())
-    if not text:
-        return ""
+def _pattern(words):
+    """The regex of what the query matched, on folded text: the words whole, the last one as a
+    word's start, either i/y spelling (core.search.terms: the rule the database applied)."""
+    options = []
+    for index, (alternatives, prefix) in enumerate(terms(words)):
+        for position, word in enumerate(alternatives):
+            tail = "[a-z0-9]*" if prefix and position == 0 else ""
+            options.append((f"(?P<w{index}_{position}>{re.escape(word)}{tail})", index))
+    body = "|".join(option for option, _ in options)
+    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
+
+
+def _spans(text, words):
+    """[(start, end, word index)] in `text` of what matched, in order."""
     folded, positions = _folded_with_positions(text)
     spans = []
-    for word in words:
-        for match in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}[a-z0-9]*", folded):
-            spans.append((positions[match.start()], positions[match.end() - 1] + 1))
-    spans.sort()
-    first = spans[0][0] if spans else 0
+    for match in _pattern(words).finditer(folded):
+        index = int(match.lastgroup[1:].split("_")[0])
+        spans.append((positions[match.start()], positions[match.end() - 1] + 1, index))
+    return spans
+
+
+def _best_start(spans, width):
+    """Where the passage with the most different query words begins: of the first 200 matches,
+    the one starting the run that holds the most words, the tightest such run on a tie."""
+    best, best_score = spans[0][0], (0, 0)
+    for i, (start, _, _) in enumerate(spans[:200]):
+        seen, last = set(), start
+        for span_start, span_end, index in spans[i : i + 50]:
+            if span_start >= start + width * 2 // 3:
+                break
+            if index not in seen:
+                seen.add(index)
+                last = span_end
+        score = (len(seen), start - last)
+        if score > best_score:
+            best, best_score = start, score
+    return best
+
+
+def highlight(text, words, width=240):
+    """An escaped snippet of `text` at the passage that matched, matched words in <mark>."""
+    cut_off = len(text or "") > HIGHLIGHT_WINDOW
+    text = " ".join(nfc((text or "")[:HIGHLIGHT_WINDOW]).split())
+    if not text:
+        return ""
+    spans = _spans(text, words) if words else []
+    first = _best_start(spans, width) if spans else 0
     start = max(0, first - width // 3)
     if start:
         space = text.rfind(" ", 0, start)
@@ -168,7 +224,7 @@ def highlight(text, words, width=240):
         space = text.rfind(" ", start, end)
         end = space if space > start else end
     out, cursor = [], start
-    for span_start, span_end in spans:
+    for span_start, span_end, _ in spans:
         if span_start < cursor or span_end > end:
             continue
         out.append(escape(text[cursor:span_start]))
@@ -176,5 +232,5 @@ def highlight(text, words, width=240):
         cursor = span_end
     out.append(escape(text[cursor:end]))
     prefix = "… " if start else ""
-    suffix = " …" if end < len(text) else ""
+    suffix = " …" if end < len(text) or cut_off else ""
     return mark_safe(prefix + "".join(out) + suffix)  # noqa: S308 — every piece is escaped above

@@ -200,6 +200,12 @@ SITE_INFO = {
     "phone": os.environ.get("DVSITE_PHONE", "0226 3852 000"),
     "email": os.environ.get("DVSITE_EMAIL", "bandanvan@hanam.dcs.vn"),
     "base_url": os.environ.get("DVSITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+    # The lines every Vietnamese e-portal's footer carries; a line is left out while empty.
+    "licence": os.environ.get(
+        "DVSITE_LICENCE",
+        "Giấy phép số …/GP-TTĐT do Sở Thông tin và Truyền thông tỉnh Hà Nam cấp",
+    ),
+    "responsible": os.environ.get("DVSITE_RESPONSIBLE", "Trưởng Ban Dân vận Tỉnh ủy"),
 }
 
 LOGGING = {

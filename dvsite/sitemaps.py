@@ -29,6 +29,8 @@ class SectionSitemap(Sitemap):
             "events:calendar_current",
             "docs_registry:list",
             "about",
+            "about_leaders",
+            "about_contact",
         ]
 
     def location(self, name):

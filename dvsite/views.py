@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from dvsite import search
 from dvsite.home import home_context
 from dvsite.models import AboutPage, Leader
+from dvsite.suggest import suggest
 
 
 @require_safe
@@ -86,7 +87,8 @@ def about_english(request):
     if page is None:
         raise Http404
     leaders = Leader.objects.filter(is_current=True)
-    return render(request, "about/english.html", {"page": page, "leaders": leaders})
+    context = {"page": page, "leaders": leaders, "page_lang": "en"}
+    return render(request, "about/english.html", context)
 
 
 # -- Site-wide search ---------------------------------------------------------------------
@@ -116,18 +118,29 @@ def search_view(request):
         context["error"] = str(error)
         return render(request, "search/results.html", context)
     counts = results.counts()
+    if not sum(counts.values()):
+        # Nothing found: read the query again from the site's own words ("dan van keo").
+        suggestion = suggest(words)
+        if suggestion:
+            context["suggestion"], words = suggestion
+            results = search.Results(words, set(available), context["suggestion"])
+            counts = results.counts()
     if kind:
-        results = search.Results(words, {kind})
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
-    context.update(
-        words=words,
-        counts=counts,
-        total=sum(counts.values()),
-        count_limit=search.COUNT_LIMIT,
-        capped=any(count > search.COUNT_LIMIT for count in counts.values()),
-        page_obj=page,
-        hits=[
+        results = search.Results(words, {kind}, context.get("suggestion") or raw_query)
+    context.update(_results_page(request, words, results, counts))
+    return render(request, "search/results.html", context)
+
+
+def _results_page(request, words, results, counts):
+    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return {
+        "words": words,
+        "counts": counts,
+        "total": sum(counts.values()),
+        "count_limit": search.COUNT_LIMIT,
+        "capped": any(count > search.COUNT_LIMIT for count in counts.values()),
+        "page_obj": page,
+        "hits": [
             {
                 "hit": hit,
                 "title": search.highlight(str(hit.object), words, width=1000),
@@ -135,8 +148,7 @@ def search_view(request):
             }
             for hit in page.object_list
         ],
-    )
-    return render(request, "search/results.html", context)
+    }
 
 
 @require_safe

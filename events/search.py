@@ -1,8 +1,6 @@
 """What site-wide search offers from the events calendar."""
 
-from django.utils.html import strip_tags
-
-from core.search import SearchSource
+from core.search import SearchSource, leading_text
 from events.models import Event
 
 SEARCH_SOURCE = SearchSource(
@@ -12,6 +10,6 @@ SEARCH_SOURCE = SearchSource(
     date=lambda event: event.start_date,
     date_field="start_date",
     text=lambda event: " ".join(
-        part for part in (event.location, event.themes, strip_tags(event.description)) if part
+        part for part in (event.location, event.themes, leading_text(event.description)) if part
     ),
 )

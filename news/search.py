@@ -1,8 +1,6 @@
 """What site-wide search offers from the news app."""
 
-from django.utils.html import strip_tags
-
-from core.search import SearchSource
+from core.search import SearchSource, leading_text
 from news.models import Post
 
 SEARCH_SOURCE = SearchSource(
@@ -12,5 +10,5 @@ SEARCH_SOURCE = SearchSource(
     related=("category",),
     date=lambda post: post.publish_at,
     date_field="publish_at",
-    text=lambda post: f"{post.summary} {strip_tags(post.body)}",
+    text=lambda post: f"{post.summary} {leading_text(post.body)}",
 )

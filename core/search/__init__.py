@@ -1,9 +1,12 @@
 """Search over the folded words every Publishable keeps in `search_title`/`search_text`.
 
 Each app declares what it offers in its own `search.py` (a `SOURCE = SearchSource(...)`); this module
-finds them, matches every query word as a word prefix, ranks title matches first, then recency.
-On PostgreSQL the match is a full-text query over the folded text (served by a GIN index); on
-other databases it is the equivalent LIKE over the same words, so both give the same results.
+finds them and matches the query's words: every word whole, except the last one, which may be the
+start of a word (search as you type: "dan van khe" finds "dân vận khéo", "dan" never finds
+"Đảng"). The old and new i/y spellings ("qui"/"quy", "lí"/"lý", "kĩ"/"kỹ") are the same word
+(`spellings`). Title matches rank first, then recency. On PostgreSQL the match is a full-text
+query over the folded text (a stored tsvector with a GIN index), on SQLite an FTS5 query, on
+other databases the equivalent LIKE over the same words, so all give the same results.
 """
 
 import dataclasses
@@ -15,13 +18,16 @@ from importlib import import_module
 from django.apps import apps
 from django.db import connection
 from django.db.models import BooleanField, Case, Q, Value, When
+from django.utils.html import strip_tags
 from django.utils.module_loading import module_has_submodule
 
-from core.publishing import words_match_q
 from core.search import sqlite as search_sqlite
 from core.text import fold, nfc
 
 MAX_QUERY_LENGTH = 200
+# Snippets are cut from at most this much of a text: a 15-million-character post costs what a
+# long article costs (security review, finding 4).
+TEXT_WINDOW = 20_000
 COUNT_LIMIT = 1000
 MAX_WORDS = 12
 _WORD = re.compile(r"[a-z0-9]+")
@@ -40,6 +46,8 @@ class SearchSource:
     date_field: str  # the field recency is ordered by
     text: Callable  # (obj) -> plain text the snippet is cut from
     related: tuple = ()  # select_related() of the rows shown (`date` and `text` read them)
+    # (queryset, raw query) -> the rows the query names outright (a document number), or None
+    lookup: Callable | None = None
 
 
 @functools.cache
@@ -52,6 +60,11 @@ def sources():
             if isinstance(source, SearchSource):
                 found[source.kind] = source
     return found
+
+
+def leading_text(html):
+    """The plain text of the first TEXT_WINDOW characters of `html`, for a result's snippet."""
+    return strip_tags((html or "")[:TEXT_WINDOW])
 
 
 def query_words(raw):
@@ -70,37 +83,106 @@ def query_words(raw):
     return unique
 
 
+# A syllable ending in i or y after these initials is spelt both ways (old and new rules):
+# "qui/quy", "lí/lý", "kĩ/kỹ", "mĩ/mỹ", "sĩ/sỹ", "hi/hy", "ti/ty". Not after a vowel ("tai" ≠ "tay").
+_IY_SPELLINGS = re.compile(r"^(qu|h|k|l|m|s|t)([iy])$")
+
+
+def spellings(word):
+    """The folded spellings that are the same word: ("quy", "qui") for "quy", else (word,)."""
+    match = _IY_SPELLINGS.match(word)
+    if not match:
+        return (word,)
+    return (word, match[1] + ("y" if match[2] == "i" else "i"))
+
+
+def terms(words):
+    """[(spellings, is_prefix)] for the query words: only the last may be a word's start.
+
+    The other spelling of a last word is matched whole ("ki" finds "kiến" and "kỳ", not "kỳ
+    niệm"… as a prefix of something else)."""
+    last = len(words) - 1
+    return [(spellings(word), index == last) for index, word in enumerate(words)]
+
+
+def _tsquery(words):
+    parts = []
+    for alternatives, prefix in terms(words):
+        first, *others = alternatives
+        options = [f"{first}:*" if prefix else first, *others]
+        parts.append(f"({' | '.join(options)})")
+    return " & ".join(parts)
+
+
+def _like_q(words, field):
+    """The portable match: whole words are " w " inside or " w" at the end of the field."""
+    condition = Q()
+    for alternatives, prefix in terms(words):
+        either = Q()
+        for index, word in enumerate(alternatives):
+            if prefix and index == 0:
+                either |= Q(**{f"{field}__contains": f" {word}"})
+            else:
+                either |= Q(**{f"{field}__contains": f" {word} "})
+                either |= Q(**{f"{field}__endswith": f" {word}"})
+        condition &= either
+    return condition
+
+
 def _matches(words, field, model):
-    """(condition, aliases): every word starts a word of `field` (folded words separated by
-    single spaces), from the fastest index the database has: a stored tsvector on PostgreSQL
+    """(condition, aliases): the query words in `field` (folded words, each after a space), from
+    the fastest index the database has: a stored tsvector on PostgreSQL
     (core/search/postgres.py), FTS5 on SQLite (core/search/sqlite.py), else a LIKE scan."""
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
         from core.search import postgres as search_postgres
 
-        query = SearchQuery(" & ".join(f"{w}:*" for w in words), config="simple", search_type="raw")
+        query = SearchQuery(_tsquery(words), config="simple", search_type="raw")
         vector = search_postgres.stored_vector(model, field)
         return Q(**{f"_fts_{field}": query}), {
             f"_fts_{field}": vector or SearchVector(field, config="simple")
         }
     if connection.vendor == "sqlite":
-        indexed = search_sqlite.matches(model, words, field)
+        indexed = search_sqlite.matches(model, terms(words), field)
         if indexed is not None:
             return indexed, {}
-    return words_match_q(words, field), {}
+    return _like_q(words, field), {}
+
+
+def _phrase_q(words, field):
+    """The words next to each other in `field`, in order, the last as a word's start ("dan van
+    kh" in "… dân vận khéo …"); with one word, none (the title match says it all). A LIKE on
+    every database: titles are short, and neither index keeps word positions (the stored
+    tsvectors are stripped, FTS5 is detail=column)."""
+    if len(words) < 2:
+        return Q(pk__in=[])
+    return Q(**{f"{field}__contains": " " + " ".join(words)})
 
 
 def text_matches(queryset, words):
-    """`queryset` narrowed to rows whose folded text has every word as a word prefix."""
+    """`queryset` narrowed to rows whose folded text has the query's words (see `terms`)."""
     text_q, aliases = _matches(words, "search_text", queryset.model)
     return queryset.alias(**aliases).filter(text_q)
 
 
-def title_matches(queryset, words):
-    """(`queryset` annotated with `title_match`, the condition that flag stands for).
+def _flag(condition):
+    return Case(
+        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
 
-    Results whose title has every word rank first."""
+
+def title_matches(queryset, words):
+    """(`queryset` annotated with `title_match` and `phrase_match`, the conditions of both).
+
+    Results whose title has the words as typed, next to each other, rank first (`phrase_match`,
+    always also a title match), then those whose title has every word (`title_match`)."""
     title_q, aliases = _matches(words, "search_title", queryset.model)
-    flag = Case(When(title_q, then=Value(True)), default=Value(False), output_field=BooleanField())
-    return queryset.alias(**aliases).annotate(title_match=flag), title_q
+    phrase_q = _phrase_q(words, "search_title")
+    annotated = queryset.alias(**aliases).annotate(
+        # The phrase is looked for only in titles that have every word: the title's text is
+        # read for those rows alone, the others are ranked from the index.
+        title_match=_flag(title_q),
+        phrase_match=_flag(title_q & phrase_q),
+    )
+    return annotated, title_q, title_q & phrase_q

@@ -100,11 +100,18 @@ def available(table, alias="default"):
         return cursor.fetchone()[0] == 3
 
 
-def matches(model, words, field):
-    """Q for rows whose `field` has a word starting with each of `words`, or None (no index)."""
+def matches(model, terms, field):
+    """Q for rows whose `field` has every term, or None (no index). `terms` is
+    `core.search.terms(words)`: [(spellings, is_prefix)], the first spelling of a prefix term
+    matched as a word's start ("kheo"*), every other spelling whole ("quy")."""
     table = model._meta.db_table
     if not available(table):
         return None
     fts = _names(table)[0]
-    expression = f"{field} : (" + " AND ".join(f'"{word}"*' for word in words) + ")"
+    groups = []
+    for alternatives, prefix in terms:
+        first, *others = alternatives
+        options = [f'"{first}"*' if prefix else f'"{first}"', *(f'"{w}"' for w in others)]
+        groups.append("(" + " OR ".join(options) + ")")
+    expression = f"{field} : (" + " AND ".join(groups) + ")"
     return Q(pk__in=RawSQL(f'SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s', [expression]))

@@ -3,6 +3,7 @@
 import json
 
 from django import template
+from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -39,3 +40,45 @@ def absolute_url(path):
 def absolute_file_url(field_file):
     """The absolute URL of an image or file field, "" when it is empty."""
     return seo.absolute(field_file.url) if field_file else ""
+
+
+@register.simple_tag
+def legislation_ld(document):
+    return json_ld(seo.legislation(document))
+
+
+@register.simple_tag
+def website_ld():
+    return json_ld(seo.website())
+
+
+@register.filter
+def html_datetime(value):
+    """The one machine-readable date of <time datetime>: seconds, no fraction (valid HTML)."""
+    return seo.html_datetime(value)
+
+
+@register.simple_tag
+def default_share_image():
+    return seo.absolute(static(seo.DEFAULT_IMAGE))
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        # The output was escaped while rendering; stored whole, whitespace trimmed.
+        context[self.name] = mark_safe(" ".join(self.nodelist.render(context).split()))  # noqa: S308
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """{% capture name %}…{% endcapture %}: render once, use as {{ name }} (page title)."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% capture name %} takes one variable name")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[1])

@@ -39,11 +39,12 @@ def test_post_page_has_canonical_open_graph_and_news_article(client, settings):
 
 
 @pytest.mark.django_db
-def test_post_without_image_gets_a_summary_card(client):
+def test_post_without_image_gets_a_summary_card_with_the_site_image(client):
     post = PostFactory(published=True)
     html = client.get(post.get_absolute_url()).content.decode()
     assert '<meta name="twitter:card" content="summary">' in html
-    assert "og:image" not in html
+    # Issue 16: og:image everywhere; without a lead photo it is the site's share image.
+    assert re.search(r'<meta property="og:image" content="http[^"]+/og-default[^"]*\.png">', html)
 
 
 @pytest.mark.django_db

@@ -28,3 +28,63 @@
     });
   });
 })();
+
+// Filters folded in a <details data-open-wide> on phones (results first) stand open on wide
+// screens, where they sit beside the results.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var boxes = document.querySelectorAll("details[data-open-wide]");
+    if (!boxes.length || !window.matchMedia) return;
+    var wide = window.matchMedia("(min-width: 960px)");
+    function apply() {
+      for (var i = 0; i < boxes.length; i++) if (wide.matches) boxes[i].open = true;
+    }
+    apply();
+    if (wide.addEventListener) wide.addEventListener("change", apply);
+  });
+})();
+
+// Sharing and printing (includes/share.html): "Chia sẻ" opens the phone's share sheet (Web
+// Share API: Zalo, Messenger, …) and elsewhere copies the link; "In trang" prints with the
+// print stylesheet. Both buttons stay hidden without this script. No third-party script.
+(function () {
+  "use strict";
+  function say(group, text) {
+    var status = group && group.querySelector(".share-status");
+    if (status) status.textContent = text;
+  }
+  function copy(url, group) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(url).then(
+        function () { say(group, "Đã sao chép đường dẫn, hãy dán vào tin nhắn để chia sẻ."); },
+        function () { say(group, "Đường dẫn: " + url); }
+      );
+    } else {
+      say(group, "Đường dẫn: " + url);
+    }
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var shares = document.querySelectorAll("[data-share-url]");
+    for (var i = 0; i < shares.length; i++) {
+      shares[i].hidden = false;
+      shares[i].addEventListener("click", function (event) {
+        var button = event.currentTarget;
+        var url = button.getAttribute("data-share-url");
+        var group = button.closest(".share-tools");
+        if (navigator.share) {
+          navigator.share({ title: button.getAttribute("data-share-title"), url: url }).catch(
+            function (error) { if (error && error.name !== "AbortError") copy(url, group); }
+          );
+        } else {
+          copy(url, group);
+        }
+      });
+    }
+    var prints = document.querySelectorAll("[data-print]");
+    for (var j = 0; j < prints.length; j++) {
+      prints[j].hidden = false;
+      prints[j].addEventListener("click", function () { window.print(); });
+    }
+  });
+})();
