@@ -7,6 +7,7 @@
   The editor (Tiptap) also injects a small `<style>` element, so admin pages allow inline
   *styles*; the public site does not.
 - `PermissionsPolicyMiddleware`: switches off browser features the site never uses.
+- `AdminNoIndexMiddleware`: `X-Robots-Tag: noindex` on every admin response.
 """
 
 import base64
@@ -81,6 +82,20 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+class AdminNoIndexMiddleware:
+    """Every admin response says `X-Robots-Tag: noindex, nofollow`, so robots.txt need not name
+    the admin path (which `DJANGO_ADMIN_URL` may keep secret)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_admin_path(request.path_info):
+            response.headers["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
 

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "dvsite.middleware.ContentSecurityPolicyMiddleware",
     "dvsite.middleware.PermissionsPolicyMiddleware",
+    "dvsite.middleware.AdminNoIndexMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
