@@ -72,6 +72,10 @@ class Topic(TagBase):
         verbose_name = "chủ đề"
         verbose_name_plural = "chủ đề"
 
+    def save(self, *args, **kwargs):
+        self.name = text.nfc(text.strip_control_chars(self.name, multiline=False))
+        super().save(*args, **kwargs)
+
     def slugify(self, tag, i=None):
         # taggit calls this with i = 1, 2 … when the plain slug is taken.
         slug = text.slugify(tag, max_length=90) or "chu-de"
