@@ -6,6 +6,6 @@ class DvsiteConfig(AppConfig):
     verbose_name = "Hệ thống"
 
     def ready(self):
-        from dvsite import cache
+        from dvsite import cache, checks  # noqa: F401 (registers the deploy checks)
 
         cache.connect_signals()

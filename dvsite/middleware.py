@@ -104,9 +104,12 @@ def client_ip(request):
 
     Behind N trusted proxies (nginx, a load balancer) REMOTE_ADDR is the last proxy, so take the
     N-th address from the right of X-Forwarded-For; anything further left is client-supplied.
+    The header is believed only when the request comes from a trusted proxy address
+    (`TRUSTED_PROXY_IPS`): a client talking to gunicorn directly gets its own REMOTE_ADDR.
     """
     count = settings.TRUSTED_PROXY_COUNT
-    if count > 0:
+    remote = request.META.get("REMOTE_ADDR")
+    if count > 0 and remote in settings.TRUSTED_PROXY_IPS:
         forwarded = [
             part.strip()
             for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")

@@ -258,8 +258,14 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "dvsite.middleware.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "dvsite.middleware.client_ip"
 # How many reverse proxies (nginx, a load balancer) stand in front of gunicorn and append to
-# X-Forwarded-For; 0 trusts REMOTE_ADDR alone.
-TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+# X-Forwarded-For; 0 trusts REMOTE_ADDR alone. Production must say it explicitly (a deploy
+# check errors otherwise, dvsite/checks.py): behind nginx with 0 every visitor is nginx's
+# address, and one stranger could lock every editor out.
+TRUSTED_PROXY_COUNT_SET = "DJANGO_TRUSTED_PROXY_COUNT" in os.environ
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT") or "0")
+# X-Forwarded-For is believed only from these addresses (the nginx in front of gunicorn): a
+# request reaching gunicorn directly cannot choose its address by sending the header.
+TRUSTED_PROXY_IPS = env_list("DJANGO_TRUSTED_PROXY_IPS", "127.0.0.1,::1")
 # --- End of security ------------------------------------------------------------------------
 
 # --- Growing past one machine (docs/deploy.md) ---------------------------------------------
