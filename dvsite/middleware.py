@@ -20,6 +20,8 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.shortcuts import render
 
+from core.client import client_ip  # noqa: F401 (AXES_CLIENT_IP_CALLABLE points here)
+
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
@@ -97,27 +99,6 @@ class AdminNoIndexMiddleware:
         if is_admin_path(request.path_info):
             response.headers["X-Robots-Tag"] = "noindex, nofollow"
         return response
-
-
-def client_ip(request):
-    """The visitor's address for login throttling.
-
-    Behind N trusted proxies (nginx, a load balancer) REMOTE_ADDR is the last proxy, so take the
-    N-th address from the right of X-Forwarded-For; anything further left is client-supplied.
-    The header is believed only when the request comes from a trusted proxy address
-    (`TRUSTED_PROXY_IPS`): a client talking to gunicorn directly gets its own REMOTE_ADDR.
-    """
-    count = settings.TRUSTED_PROXY_COUNT
-    remote = request.META.get("REMOTE_ADDR")
-    if count > 0 and remote in settings.TRUSTED_PROXY_IPS:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= count:
-            return forwarded[-count]
-    return request.META.get("REMOTE_ADDR")
 
 
 def lockout_response(request, original_response=None, credentials=None):

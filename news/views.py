@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from core.preview import PreviewableDetailMixin
-from core.view_counts import count_view_on_hit
+from core.view_counts import count_view_on_hit, is_new_view
 from news.models import Category, Post, Topic
 
 PAGE_SIZE = 12
@@ -71,7 +71,8 @@ class PostDetailView(PreviewableDetailMixin, DetailView):
     def get_object(self, queryset=None):
         post = super().get_object(queryset)
         if post.is_public():
-            post.count_view()
+            if is_new_view(self.request, post._meta.label, post.pk):
+                post.count_view()
             count_view_on_hit(self.request, post)
         return post
 
