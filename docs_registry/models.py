@@ -11,7 +11,8 @@ from core import search
 from core.links import object_url
 from core.publishing import ContentModel, Publishable, PublishableQuerySet
 from core.slugs import SlugFromNameMixin, unique_slug
-from core.text import words
+from core.text import slugify, words
+from core.uploads import PRIVATE_PREFIX, random_name
 from news.models import Topic, TopicLink
 
 from . import numbers
@@ -97,8 +98,12 @@ class DocumentQuerySet(PublishableQuerySet):
 
 
 def attachment_path(instance, filename):
+    """In the private folder, never at a guessable name: every download goes through
+    `docs_registry.downloads`, which applies the page's visibility rule."""
     today = timezone.localdate()
-    return posixpath.join("van-ban", f"{today:%Y}", clean_file_name(filename))
+    return posixpath.join(
+        PRIVATE_PREFIX, "van-ban", f"{today:%Y}", random_name(clean_file_name(filename))
+    )
 
 
 class Document(Publishable):
@@ -317,7 +322,17 @@ class Attachment(ContentModel):
         verbose_name_plural = "tệp đính kèm"
 
     def __str__(self):
-        return self.title or posixpath.basename(self.file.name)
+        return self.title or self.download_name
+
+    @property
+    def download_name(self):
+        """The name the file is saved under by a visitor: the title's words, its extension."""
+        extension = posixpath.splitext(self.file.name or "")[1].lower()
+        stem = slugify(self.title, max_length=80) if self.title else ""
+        return f"{stem or self.document.slug or 'van-ban'}{extension}"
+
+    def get_absolute_url(self):
+        return object_url("docs_registry:download", document=self.document.slug, pk=self.pk)
 
     def save(self, *args, **kwargs):
         if self.file and not self.file._committed:

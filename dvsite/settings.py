@@ -170,6 +170,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Files of items the public may not see live under media/private/, which nginx refuses; the
+# download views check visibility, then hand the file to nginx's internal location named here
+# (deploy/nginx/dvsite.conf: /_protected/) or, when empty, stream it themselves.
+PRIVATE_MEDIA_ACCEL_PREFIX = os.environ.get("DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX", "")
+
 # Uploads: refuse large request bodies before they reach a form.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024

@@ -12,6 +12,7 @@ from core.html import rich_text_field, sanitize_html
 from core.links import object_url
 from core.publishing import ContentModel, Publishable, PublishableQuerySet, Status
 from core.slugs import SlugFromNameMixin, unique_slug
+from core.uploads import UploadTo
 from news import images
 
 
@@ -176,7 +177,7 @@ class Post(Publishable):
     body = rich_text_field("Nội dung")
     image = models.ImageField(
         "Ảnh đại diện",
-        upload_to="news/%Y/%m/",
+        upload_to=UploadTo("news/%Y/%m"),
         blank=True,
         validators=[images.validate_image_upload],
         help_text="JPEG, PNG hoặc WebP; tối đa 5 MB và 40 triệu điểm ảnh.",

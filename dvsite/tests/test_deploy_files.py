@@ -121,6 +121,29 @@ def test_nginx_has_the_directives_we_rely_on():
     assert re.search(r"location ~\* \\\.\(svg\|svgz\|html\?[^)]*\)\$ \{\s*return 404;", text)
 
 
+def _nginx_block(text, opening):
+    """The body of the block that starts with `opening` (up to its matching brace)."""
+    start = text.index(opening) + len(opening)
+    depth, end = 1, start
+    while depth:
+        depth += {"{": 1, "}": -1}.get(text[end], 0)
+        end += 1
+    return text[start : end - 1]
+
+
+def test_nginx_never_serves_the_private_folder_and_hands_files_over_internally():
+    # Finding 1: /media/ served every upload, those of internal documents included.
+    text = NGINX.read_text()
+    denied = _nginx_block(text, "location ^~ /media/private/ {")
+    assert "deny all;" in denied and "return 404;" in denied
+    internal = _nginx_block(text, "location ^~ /_protected/ {")
+    assert "internal;" in internal
+    media_alias = re.search(r"location /media/ \{\s*alias (\S+);", text).group(1)
+    assert f"alias {media_alias};" in internal
+    env = (ROOT / "deploy" / "dvsite.env.example").read_text()
+    assert "DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX=/_protected/" in env
+
+
 def test_nginx_accepts_the_site_file():
     """`nginx -t` on the real file, with a throw-away certificate (nginx-light in CI)."""
     nginx = shutil.which("nginx") or (
