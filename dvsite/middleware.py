@@ -7,6 +7,7 @@
   The editor (Tiptap) also injects a small `<style>` element, so admin pages allow inline
   *styles*; the public site does not.
 - `PermissionsPolicyMiddleware`: switches off browser features the site never uses.
+- `RequestBodyLimitMiddleware`: 413 for a body above the upload limit, before it is read.
 - `AdminNoIndexMiddleware`: `X-Robots-Tag: noindex` on every admin response.
 """
 
@@ -18,6 +19,7 @@ import re
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from core.client import client_ip  # noqa: F401 (AXES_CLIENT_IP_CALLABLE points here)
@@ -85,6 +87,32 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class RequestBodyLimitMiddleware:
+    """A request that announces a body above `REQUEST_BODY_MAX_BYTES` gets 413 at once, before
+    anything reads (or spools to disk) a byte of it. nginx refuses them first in production
+    (`client_max_body_size`); this covers gunicorn reached directly and other proxies."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.REQUEST_BODY_MAX_BYTES
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if limit and length > limit:
+            response = HttpResponse(
+                f"Dữ liệu gửi lên quá lớn: tối đa {limit // (1024 * 1024)} MB.",
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+            # The unread body stays in the socket: the connection cannot be reused.
+            response["Connection"] = "close"
+            return response
+        return self.get_response(request)
 
 
 class AdminNoIndexMiddleware:

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "news",
     "events",
@@ -58,6 +60,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a body above the upload limit is refused before anything reads it.
+    "dvsite.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole pages for anonymous visitors (dvsite/cache.py): before sessions, so a hit skips the rest.
@@ -175,9 +179,28 @@ STORAGES = {
 # (deploy/nginx/dvsite.conf: /_protected/) or, when empty, stream it themselves.
 PRIVATE_MEDIA_ACCEL_PREFIX = os.environ.get("DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX", "")
 
+# Background work (image renditions, PDF text) through Django's tasks API (the django-tasks
+# backport): in production the database backend and `manage.py db_worker` (deploy/systemd/
+# dvsite-worker.service); in development and tests the work runs at once, in the request.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_TASKS_BACKEND",
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if DEBUG
+            else "django_tasks_db.DatabaseBackend",
+        )
+    }
+}
+# Text extraction from an uploaded PDF runs in a child process with these limits.
+PDF_EXTRACT_SECONDS = int(os.environ.get("DJANGO_PDF_EXTRACT_SECONDS", "10"))
+PDF_EXTRACT_MEMORY_MB = int(os.environ.get("DJANGO_PDF_EXTRACT_MEMORY_MB", "256"))
+
 # Uploads: refuse large request bodies before they reach a form.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
+# A whole request body above this is answered 413 unread (nginx: client_max_body_size 25m).
+REQUEST_BODY_MAX_BYTES = int(os.environ.get("DJANGO_REQUEST_BODY_MAX_MB", "25")) * 1024 * 1024
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",

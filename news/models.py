@@ -273,11 +273,19 @@ class Post(Publishable):
             self.slug = unique_slug(self, self.title)
         self.body = sanitize_html(self.body)
         super().save(*args, **kwargs)
-        self._refresh_renditions()
+        if not self.image:
+            self.refresh_renditions()
+        elif self.image_renditions.get("source") != self.image.name:
+            # Decoding a large picture costs seconds and hundreds of MB: a background task.
+            from news.tasks import make_post_renditions
+
+            result = make_post_renditions.enqueue(self.pk, self.image.name)
+            if result.is_finished:  # run at once (the immediate backend of dev and tests)
+                self.refresh_from_db(fields=["image_renditions"])
 
     # -- images ------------------------------------------------------------------------------
 
-    def _refresh_renditions(self):
+    def refresh_renditions(self):
         """Make renditions once per uploaded image (after save, when the file is stored)."""
         if not self.image:
             wanted = {}

@@ -65,6 +65,20 @@ def test_the_app_service_runs_gunicorn_with_our_config_and_checks_deploy_first()
     assert "manage.py backup_site" in backup["Service"]["ExecStart"]
 
 
+def test_the_worker_service_runs_the_task_worker_for_the_production_backend():
+    unit = configparser.ConfigParser(interpolation=None)
+    unit.read_string((DEPLOY / "systemd" / "dvsite-worker.service").read_text())
+    assert "manage.py db_worker" in unit["Service"]["ExecStart"]
+    assert unit["Service"]["Restart"] == "always"
+    production = _settings(
+        "from django.conf import settings; print(json.dumps(settings.TASKS))",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="x" * 60,
+        DJANGO_ALLOWED_HOSTS="danvan.example.vn",
+    )
+    assert production["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+
+
 def test_every_key_of_the_env_example_is_read_by_settings_or_gunicorn():
     read = _read_env_names(ROOT / "dvsite" / "settings.py") | _read_env_names(
         DEPLOY / "gunicorn.conf.py"
