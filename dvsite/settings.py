@@ -341,5 +341,8 @@ STATIC_URL = os.environ.get("DJANGO_STATIC_URL", STATIC_URL)
 # The admin lives at a configurable path, so it is not where every bot looks first.
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "quan-tri/").strip("/") + "/"
 
+# The longest post body the admin accepts, in characters of HTML (a long article is ~50,000).
+NEWS_POST_BODY_MAX_CHARS = int(os.environ.get("DJANGO_POST_BODY_MAX_CHARS", "300000"))
+
 # Tags: "Dân vận khéo" and "dân vận khéo" are one topic.
 TAGGIT_CASE_INSENSITIVE = True

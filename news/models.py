@@ -259,6 +259,16 @@ class Post(Publishable):
             raise ValidationError(
                 {"image_alt": "Ảnh đại diện cần có mô tả (alt) cho người khiếm thị."}
             )
+        limit = settings.NEWS_POST_BODY_MAX_CHARS
+        if limit and len(self.body or "") > limit:
+            # A 15-million-character body made every search that matched it cost seconds.
+            length, most = (f"{n:,}".replace(",", ".") for n in (len(self.body), limit))
+            raise ValidationError(
+                {
+                    "body": f"Nội dung quá dài ({length} ký tự); tối đa {most} ký tự. "
+                    "Hãy chia thành nhiều bài hoặc đính kèm tệp."
+                }
+            )
 
     def count_view(self):
         """One more reader: a single UPDATE, safe under concurrent requests."""
