@@ -312,6 +312,16 @@ class Post(Publishable):
             self.image_renditions = wanted
             type(self)._default_manager.filter(pk=self.pk).update(image_renditions=wanted)
 
+    @classmethod
+    def referenced_media(cls):
+        """Stored files rows refer to beyond the image field itself (cleanup_media keeps them):
+        the renditions of every current image and the images of older revisions."""
+        for renditions in cls._default_manager.exclude(image="").values_list(
+            "image_renditions", flat=True
+        ):
+            yield from images.rendition_names(renditions)
+        yield from cls.history.exclude(image="").values_list("image", flat=True).distinct()
+
     def image_srcsets(self):
         return images.srcsets(self.image, self.image_renditions)
 

@@ -63,6 +63,8 @@ def test_the_app_service_runs_gunicorn_with_our_config_and_checks_deploy_first()
     backup = configparser.ConfigParser(interpolation=None)
     backup.read_string((DEPLOY / "systemd" / "dvsite-backup.service").read_text())
     assert "manage.py backup_site" in backup["Service"]["ExecStart"]
+    assert "manage.py cleanup_media --delete" in backup["Service"]["ExecStartPost"]
+    assert "/srv/dvsite/media" in backup["Service"]["ReadWritePaths"]
 
 
 def test_the_worker_service_runs_the_task_worker_for_the_production_backend():
