@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "core",
@@ -70,6 +73,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A second factor (TOTP or a backup code) for staff: dvsite/two_factor.py.
+    "django_otp.middleware.OTPMiddleware",
+    "dvsite.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -280,6 +286,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Publishers and administrators must pass a second factor (an authenticator app or a backup
+# code) before the admin opens; editors may enrol. On by default in production.
+STAFF_SECOND_FACTOR_REQUIRED = env_bool("DJANGO_STAFF_2FA_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = os.environ.get("DJANGO_OTP_ISSUER", "Ban Dân vận – quản trị")
 AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MINUTES", "15")))
