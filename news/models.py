@@ -143,13 +143,14 @@ class PostQuerySet(PublishableQuerySet):
         """What a list of posts shows: its cards' columns, categories and topics."""
         return self.with_relations().only(*self.CARD_FIELDS)
 
-    def most_read(self, limit=5, now=None):
-        """The `limit` public posts with the most views ("Đọc nhiều")."""
+    def most_read(self, limit=5, now=None, exclude=None):
+        """The `limit` public posts with the most views ("Đọc nhiều"), without `exclude` (the
+        post being read: its own page does not recommend it)."""
+        public = self.published(now=now)
+        if exclude is not None:
+            public = public.exclude(pk=exclude.pk)
         return (
-            self.published(now=now)
-            .order_by(*self.model.MOST_READ_ORDER)
-            .first_rows(limit)
-            .only(*self.LINK_FIELDS)
+            public.order_by(*self.model.MOST_READ_ORDER).first_rows(limit).only(*self.LINK_FIELDS)
         )
 
     def related_to(self, post, limit=6, now=None):

@@ -85,6 +85,6 @@ class PostDetailView(PreviewableDetailMixin, DetailView):
         crumbs.append((post.title, None))
         context["crumbs"] = crumbs
         context["related_posts"] = Post.objects.related_to(post)
-        context["most_read"] = Post.objects.most_read()
+        context["most_read"] = Post.objects.most_read(exclude=post)
         context["share_url"] = self.request.build_absolute_uri(post.get_absolute_url())
         return context

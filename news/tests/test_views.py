@@ -213,3 +213,12 @@ def test_detail_queries_do_not_grow(client, n, django_assert_num_queries):
     with django_assert_num_queries(5):
         response = client.get(posts[0].get_absolute_url(), HTTP_USER_AGENT="Mozilla/5.0")
         assert response.status_code == 200
+
+
+def test_a_post_is_not_listed_among_the_most_read_on_its_own_page(client):
+    top = PostFactory(title="Được đọc nhiều nhất", published=True, view_count=9000)
+    others = [PostFactory(published=True, view_count=100 - n) for n in range(6)]
+    on_its_page = client.get(top.get_absolute_url()).context["most_read"]
+    assert top not in list(on_its_page)
+    assert len(on_its_page) == 5
+    assert top in list(client.get(others[0].get_absolute_url()).context["most_read"])
