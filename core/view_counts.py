@@ -44,9 +44,16 @@ class ViewCounter:
         with self.lock:
             pending, self.pending = self.pending, {}
             self.flushed_at = time.monotonic()
+        by_model = {}
         for (label, pk), count in pending.items():
+            by_model.setdefault(label, {})[pk] = count
+        for label, counts in by_model.items():
             model = apps.get_model(label)
-            model._default_manager.filter(pk=pk).update(view_count=F("view_count") + count)
+            if hasattr(model, "record_views"):  # e.g. posts keep readers per day too
+                model.record_views(counts)
+                continue
+            for pk, count in counts.items():
+                model._default_manager.filter(pk=pk).update(view_count=F("view_count") + count)
 
 
 view_counter = ViewCounter()

@@ -351,6 +351,9 @@ STATIC_URL = os.environ.get("DJANGO_STATIC_URL", STATIC_URL)
 # The admin lives at a configurable path, so it is not where every bot looks first.
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "quan-tri/").strip("/") + "/"
 
+# "Xem nhiều nhất" ranks posts by their readers in this many days (then by all-time views).
+NEWS_MOST_READ_DAYS = int(os.environ.get("DJANGO_MOST_READ_DAYS", "30"))
+
 # The longest post body the admin accepts, in characters of HTML (a long article is ~50,000).
 NEWS_POST_BODY_MAX_CHARS = int(os.environ.get("DJANGO_POST_BODY_MAX_CHARS", "300000"))
 

@@ -10,7 +10,7 @@ from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 from core import text
 from core.html import rich_text_field, sanitize_html
 from core.links import object_url
-from core.publishing import ContentModel, Publishable, PublishableQuerySet, Status
+from core.publishing import ContentModel, Publishable, PublishableQuerySet, Status, pk_in_any
 from core.slugs import SlugFromNameMixin, unique_slug
 from core.uploads import UploadTo
 from news import images
@@ -143,15 +143,29 @@ class PostQuerySet(PublishableQuerySet):
         """What a list of posts shows: its cards' columns, categories and topics."""
         return self.with_relations().only(*self.CARD_FIELDS)
 
-    def most_read(self, limit=5, now=None, exclude=None):
-        """The `limit` public posts with the most views ("Đọc nhiều"), without `exclude` (the
-        post being read: its own page does not recommend it)."""
+    def most_read_ids(self, limit, now=None, exclude=None):
+        """Id querysets holding the `limit` most read public posts (news/readership.py): the
+        most read in the window and the most read of all time, for `pk_in_any`."""
+        from news import readership
+
         public = self.published(now=now)
         if exclude is not None:
             public = public.exclude(pk=exclude.pk)
         return (
-            public.order_by(*self.model.MOST_READ_ORDER).first_rows(limit).only(*self.LINK_FIELDS)
+            readership.recent_top_ids(public, limit, now=now),
+            public.order_by(*self.model.MOST_READ_ORDER).values("pk")[:limit],
         )
+
+    def most_read(self, limit=5, now=None, exclude=None):
+        """The `limit` public posts with the most readers in the last `NEWS_MOST_READ_DAYS` days
+        ("Xem nhiều nhất"), then by all-time views; without `exclude` (the post being read: its
+        own page does not recommend it). One query."""
+        from news import readership
+
+        chosen = pk_in_any(*self.most_read_ids(limit, now=now, exclude=exclude))
+        rows = self.model._default_manager.filter(chosen).only(*self.LINK_FIELDS, "view_count")
+        ordered = readership.with_recent_views(rows, now=now).order_by(*readership.RECENT_ORDER)
+        return ordered[:limit]
 
     def related_to(self, post, limit=6, now=None):
         """Published posts of the same category ("Tin cùng chuyên mục"), newest first."""
@@ -214,12 +228,22 @@ class Post(Publishable):
 
     objects = PostQuerySet.as_manager()
 
-    # "Xem nhiều nhất": the most views first, then the newest.
+    # All-time most viewed first, then the newest ("Xem nhiều nhất" ranks by recent readers
+    # first: news/readership.py).
     MOST_READ_ORDER = ("-view_count", "-publish_at", "-id")
 
     def most_read_key(self):
-        """MOST_READ_ORDER as a sort key (sort descending) for posts already fetched."""
-        return (self.view_count, self.publish_at, self.pk)
+        """The most-read order (sort descending) for posts fetched `with_recent_views`."""
+        return (getattr(self, "recent_views", 0), self.view_count, self.publish_at, self.pk)
+
+    @classmethod
+    def record_views(cls, counts):
+        """Add {pk: views} (the view counter's flush): the all-time totals and today's row."""
+        from news import readership
+
+        for pk, count in counts.items():
+            cls._default_manager.filter(pk=pk).update(view_count=F("view_count") + count)
+        readership.record_views(counts)
 
     history = HistoricalRecords(
         excluded_fields=["view_count", "search_title", "search_text"],
@@ -445,3 +469,6 @@ class WorkflowNote(models.Model):
         if comment:
             label = f"{label}: {comment}"
         return label if len(label) <= 100 else label[:99] + "…"
+
+
+from news.readership import PostDailyViews  # noqa: E402, F401 (a model of this app)

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from core.preview import PreviewableDetailMixin
-from core.view_counts import count_view_on_hit, is_new_view
+from core.view_counts import count_view_on_hit, is_new_view, view_counter
 from news.models import Category, Post, Topic
 
 PAGE_SIZE = 12
@@ -72,7 +72,7 @@ class PostDetailView(PreviewableDetailMixin, DetailView):
         post = super().get_object(queryset)
         if post.is_public():
             if is_new_view(self.request, post._meta.label, post.pk):
-                post.count_view()
+                view_counter.add(post._meta.label, post.pk)
             count_view_on_hit(self.request, post)
         return post
 
