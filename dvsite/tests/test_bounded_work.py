@@ -28,16 +28,16 @@ PHRASE = "phoi hop giam sat thuc hien dan chu o xa phuong"
 
 
 def big_png(width, height):
-    """A real, small PNG of width × height grey pixels, written row by row (no big buffer)."""
+    """A real, small RGB PNG of width × height pixels, written row by row (no big buffer)."""
 
     def chunk(kind, data):
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
     packer = zlib.compressobj(9)
-    row = b"\0" + b"\x80" * width
+    row = b"\0" + b"\xa5\x0e\x1f" * width
     idat = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
     )
