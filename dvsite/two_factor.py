@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -117,6 +118,7 @@ def _new_backup_codes(user):
 
 
 @never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required(login_url="admin:login")
 def enrol(request):
     """Scan the QR code, type the code the app shows: the device is confirmed, backup codes
@@ -149,6 +151,7 @@ def enrol(request):
 
 
 @never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required(login_url="admin:login")
 def verify(request):
     """The six-digit code (or a backup code, each usable once) after the password."""
