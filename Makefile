@@ -51,3 +51,9 @@ clean:
 .PHONY: loadtest
 loadtest: $(STAMP)
 	$(PY) loadtest/run.py $(LOADTEST_ARGS)
+
+# Two gunicorn instances sharing PostgreSQL and Redis on 127.0.0.1 (tests/test_two_app_servers.py);
+# CI's PostgreSQL pass runs the same test whenever Redis answers too.
+.PHONY: two-servers
+two-servers: $(STAMP)
+	DVSITE_TWO_SERVERS=1 $(PY) -m pytest -q -p no:xdist tests/test_two_app_servers.py

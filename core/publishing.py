@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models
 from django.utils import timezone
 
-from core.text import nfc, words
+from core.text import nfc, strip_control_chars, words
 
 
 class Status(models.TextChoices):
@@ -76,12 +76,17 @@ def pk_in_any(*id_querysets):
 
 
 def normalize_text_fields(instance):
-    """Store every char/text field of `instance` in NFC."""
+    """Store every char/text field of `instance` in NFC, without control characters.
+
+    Text fields (and the rich-text bodies, which are text fields) may keep tab and newline;
+    one-line fields (CharField) keep none. A pasted U+000B in a title took the feeds down.
+    """
     for field in instance._meta.concrete_fields:
         if isinstance(field, (models.CharField, models.TextField)):
             value = getattr(instance, field.attname)
             if isinstance(value, str):
-                setattr(instance, field.attname, nfc(value))
+                multiline = isinstance(field, models.TextField)
+                setattr(instance, field.attname, nfc(strip_control_chars(value, multiline)))
 
 
 def folded_words(text):

@@ -11,11 +11,11 @@ from core import search
 from core.links import object_url
 from core.publishing import ContentModel, Publishable, PublishableQuerySet, published_q
 from core.slugs import SlugFromNameMixin, unique_slug
-from core.text import fold_chars, words
+from core.text import fold_chars, slugify, words
+from core.uploads import PRIVATE_PREFIX, random_name
 from news.models import Topic, TopicLink
 
 from . import numbers
-from .pdf_text import extract_pdf_text
 from .validators import ALLOWED_TYPES, clean_file_name, sniff, validate_attachment
 
 
@@ -115,8 +115,12 @@ class DocumentQuerySet(PublishableQuerySet):
 
 
 def attachment_path(instance, filename):
+    """In the private folder, never at a guessable name: every download goes through
+    `docs_registry.downloads`, which applies the page's visibility rule."""
     today = timezone.localdate()
-    return posixpath.join("van-ban", f"{today:%Y}", clean_file_name(filename))
+    return posixpath.join(
+        PRIVATE_PREFIX, "van-ban", f"{today:%Y}", random_name(clean_file_name(filename))
+    )
 
 
 class Document(Publishable):
@@ -349,14 +353,25 @@ class Attachment(ContentModel):
         verbose_name_plural = "tệp đính kèm"
 
     def __str__(self):
-        return self.title or posixpath.basename(self.file.name)
+        return self.title or self.download_name
+
+    @property
+    def download_name(self):
+        """The name the file is saved under by a visitor: the title's words, its extension."""
+        extension = posixpath.splitext(self.file.name or "")[1].lower()
+        stem = slugify(self.title, max_length=80) if self.title else ""
+        return f"{stem or self.document.slug or 'van-ban'}{extension}"
+
+    def get_absolute_url(self):
+        return object_url("docs_registry:download", document=self.document.slug, pk=self.pk)
 
     def save(self, *args, **kwargs):
-        if self.file and not self.file._committed:
+        new_file = bool(self.file) and not self.file._committed
+        if new_file:
             self.mime_type = sniff(self.file) or ""
             extension = ALLOWED_TYPES.get(self.mime_type, (None,))[0]
             self.file.name = clean_file_name(self.file.name, extension)
-            self.text = self._extract_text()
+            self.text = ""
         if self.file:
             try:
                 self.size = self.file.size
@@ -365,19 +380,19 @@ class Attachment(ContentModel):
         super().save(*args, **kwargs)
         # The document's search text includes this file's text.
         self.document.save(update_fields=["updated_at"])
+        if new_file and self.mime_type == "application/pdf":
+            # Extracting text can be made to cost seconds and hundreds of MB: a background
+            # task, in a child process with limits (docs_registry/pdf_text.py).
+            from .tasks import extract_attachment_text
+
+            result = extract_attachment_text.enqueue(self.pk, self.file.name)
+            if result.is_finished:  # run at once (the immediate backend of dev and tests)
+                self.refresh_from_db(fields=["text"])
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
         self.document.save(update_fields=["updated_at"])
         return result
-
-    def _extract_text(self):
-        if self.mime_type != "application/pdf":
-            return ""
-        self.file.seek(0)
-        text = extract_pdf_text(self.file)
-        self.file.seek(0)
-        return text
 
     @property
     def type_label(self):

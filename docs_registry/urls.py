@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import downloads, views
 
 app_name = "docs_registry"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("van-ban/tai-ve.csv", views.document_csv, name="csv"),
     path("van-ban/tai-ve.xlsx", views.document_xlsx, name="xlsx"),
     path("van-ban/<slug:slug>/", views.DocumentDetailView.as_view(), name="detail"),
+    path("van-ban/<slug:document>/tep/<int:pk>/", downloads.download, name="download"),
 ]

@@ -6,7 +6,7 @@ class DvsiteConfig(AppConfig):
     verbose_name = "Hệ thống"
 
     def ready(self):
-        from dvsite import cache, suggest
+        from dvsite import cache, checks, suggest  # noqa: F401 (checks registers the deploy checks)
 
         cache.connect_signals()
         suggest.connect_signals()

@@ -4,7 +4,7 @@ The archive holds:
 - `manifest.json`: format version, creation time, applied migrations, row counts per model and
   the SHA-256 of every media file (so a restore can prove it lost nothing);
 - `data.json`: `dumpdata` of every table except what Django rebuilds itself (content types,
-  permissions), throw-away state (sessions) and login-throttling logs; foreign keys to content
+  permissions), throw-away state (sessions, background task results) and login-throttling logs; foreign keys to content
   types, permissions and users are written as natural keys, so the data is portable between
   SQLite and PostgreSQL;
 - `media/…`: every file in the default storage (local folder or S3 alike).
@@ -26,7 +26,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
 FORMAT = 1
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "django_tasks_database"]
 
 
 class BackupError(Exception):

@@ -19,8 +19,9 @@ reaches every worker of the machine at once. With Redis the generation entry its
 every process and machine, and the stamp is not used.
 
 View counts of posts keep counting on cache hits: the detail view registers its post with
-`count_view_on_hit()`, the entry remembers it, and hits add to an in-process counter that is
-written with one UPDATE per post at most every `PAGE_CACHE_VIEW_FLUSH_SECONDS`.
+`count_view_on_hit()`, the entry remembers it, and hits that `core.view_counts` counts (one per
+visitor per post per hour, robots never) add to an in-process counter that is written with one
+UPDATE per post at most every `PAGE_CACHE_VIEW_FLUSH_SECONDS`.
 """
 
 import datetime
@@ -43,7 +44,7 @@ from django.utils.cache import cc_delim_re
 from taggit.models import ItemBase, TagBase
 
 from core.publishing import ContentModel, Publishable, Status
-from core.view_counts import view_counter
+from core.view_counts import count_cached_view, view_counter  # noqa: F401 (flushed by tests)
 
 logger = logging.getLogger(__name__)
 
@@ -214,7 +215,7 @@ class AnonymousPageCacheMiddleware:
         if entry is not None:
             status, headers, content, view = entry
             if view is not None:
-                view_counter.add(*view)
+                count_cached_view(request, *view)
             response = HttpResponse(content, status=status, headers=headers)
             response["X-Page-Cache"] = "hit"
             return response

@@ -1,5 +1,5 @@
-"""gunicorn on a free loopback port, for the benchmark (bench/run.py) and the load test
-(loadtest/run.py): started in its own process group, ready once it answers /healthz, stopped whole."""
+"""gunicorn on a free loopback port, for the benchmark (bench/run.py), the load test
+(loadtest/run.py) and the two-servers test (tests/test_two_app_servers.py): started in its own process group, ready once it answers /healthz, stopped whole."""
 
 import os
 import signal
@@ -19,8 +19,10 @@ def free_port(host=HOST):
         return probe.getsockname()[1]
 
 
-def start_gunicorn(options, *, port, cwd, log=None, timeout=60):
+def start_gunicorn(options, *, port, cwd, log=None, timeout=60, env=None):
     """Run `gunicorn dvsite.wsgi:application <options>` on HOST:`port` and wait until it answers.
+
+    `env` is its environment (default: this process's).
 
     Raises RuntimeError (after stopping it) when it exits, or does not answer within `timeout`
     seconds, or another program answers on the port.
@@ -33,7 +35,7 @@ def start_gunicorn(options, *, port, cwd, log=None, timeout=60):
     ]
     output = {"stdout": log, "stderr": subprocess.STDOUT} if log is not None else {}
     server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
-        command, cwd=cwd, env=os.environ.copy(), start_new_session=True, **output
+        command, cwd=cwd, env=env or os.environ.copy(), start_new_session=True, **output
     )
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:  # bounded wait for the first answer

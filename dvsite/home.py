@@ -4,6 +4,7 @@ from core.publishing import pk_in_any
 from docs_registry.models import Document
 from events.models import Event
 from news.models import Post, Topic
+from news.readership import with_recent_views
 
 LATEST = 7
 MOST_READ = 5
@@ -14,7 +15,8 @@ TOPICS = 12
 
 def front_page_posts(now=None):
     """(lead, latest, most_read) from one query: the lead story (the newest featured post, else
-    the newest post), the newest others, and the most read.
+    the newest post), the newest others, and the most read (readers in the last 30 days, then
+    all-time views: news/readership.py).
 
     It fetches the rows whose id is the newest featured one, among the newest, or among the
     most read. Every row of each list is fetched and every other row ranks below them, so
@@ -25,9 +27,10 @@ def front_page_posts(now=None):
     chosen = pk_in_any(
         newest.filter(is_featured=True)[:1],
         newest[: LATEST + 1],
-        public.order_by(*Post.MOST_READ_ORDER)[:MOST_READ],
+        *Post.objects.most_read_ids(MOST_READ, now=now),
     )
-    posts = list(Post.objects.filter(chosen).for_listing().order_by("-publish_at", "-id"))
+    fetched = with_recent_views(Post.objects.filter(chosen).for_listing(), now=now)
+    posts = list(fetched.order_by("-publish_at", "-id"))
     lead = next((post for post in posts if post.is_featured), posts[0] if posts else None)
     latest = [post for post in posts[: LATEST + 1] if post != lead][:LATEST]
     most_read = sorted(posts, key=Post.most_read_key, reverse=True)[:MOST_READ]

@@ -5,10 +5,13 @@ refused outright (an SVG can carry a script), documents are sent as attachments,
 response says `nosniff` so the browser trusts the declared type, not the bytes.
 """
 
+import posixpath
 from pathlib import PurePosixPath
 
 from django.http import Http404
 from django.views.static import serve
+
+from core.uploads import is_private
 
 # Never served from media, whatever their content: they can run script in the site's origin.
 REFUSED_SUFFIXES = frozenset({".svg", ".svgz", ".html", ".htm", ".xhtml", ".xml", ".js", ".mjs"})
@@ -23,6 +26,9 @@ def serve_media(request, path, document_root=None):
     suffix = PurePosixPath(path).suffix.lower()
     if suffix in REFUSED_SUFFIXES:
         raise Http404("Loại tệp này không được phục vụ.")
+    if is_private(posixpath.normpath("/" + path).lstrip("/") + "/"):
+        # Private files go through the download views' visibility check, never /media/.
+        raise Http404("Không tìm thấy tệp.")
     response = serve(request, path, document_root=document_root)
     response["X-Content-Type-Options"] = "nosniff"
     if suffix in ATTACHMENT_SUFFIXES:

@@ -7,6 +7,8 @@
   The editor (Tiptap) also injects a small `<style>` element, so admin pages allow inline
   *styles*; the public site does not.
 - `PermissionsPolicyMiddleware`: switches off browser features the site never uses.
+- `RequestBodyLimitMiddleware`: 413 for a body above the upload limit, before it is read.
+- `AdminNoIndexMiddleware`: `X-Robots-Tag: noindex` on every admin response.
 """
 
 import base64
@@ -17,7 +19,10 @@ import re
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import render
+
+from core.client import client_ip  # noqa: F401 (AXES_CLIENT_IP_CALLABLE points here)
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -84,22 +89,44 @@ class PermissionsPolicyMiddleware:
         return response
 
 
-def client_ip(request):
-    """The visitor's address for login throttling.
+class RequestBodyLimitMiddleware:
+    """A request that announces a body above `REQUEST_BODY_MAX_BYTES` gets 413 at once, before
+    anything reads (or spools to disk) a byte of it. nginx refuses them first in production
+    (`client_max_body_size`); this covers gunicorn reached directly and other proxies."""
 
-    Behind N trusted proxies (nginx, a load balancer) REMOTE_ADDR is the last proxy, so take the
-    N-th address from the right of X-Forwarded-For; anything further left is client-supplied.
-    """
-    count = settings.TRUSTED_PROXY_COUNT
-    if count > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= count:
-            return forwarded[-count]
-    return request.META.get("REMOTE_ADDR")
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.REQUEST_BODY_MAX_BYTES
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if limit and length > limit:
+            response = HttpResponse(
+                f"Dữ liệu gửi lên quá lớn: tối đa {limit // (1024 * 1024)} MB.",
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+            # The unread body stays in the socket: the connection cannot be reused.
+            response["Connection"] = "close"
+            return response
+        return self.get_response(request)
+
+
+class AdminNoIndexMiddleware:
+    """Every admin response says `X-Robots-Tag: noindex, nofollow`, so robots.txt need not name
+    the admin path (which `DJANGO_ADMIN_URL` may keep secret)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_admin_path(request.path_info):
+            response.headers["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -50,6 +50,11 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "dvsite.axes_app.AxesConfig",  # django-axes, named in Vietnamese
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "news",
     "events",
@@ -58,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a body above the upload limit is refused before anything reads it.
+    "dvsite.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole pages for anonymous visitors (dvsite/cache.py): before sessions, so a hit skips the rest.
@@ -66,11 +73,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A second factor (TOTP or a backup code) for staff: dvsite/two_factor.py.
+    "django_otp.middleware.OTPMiddleware",
+    "dvsite.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "dvsite.middleware.ContentSecurityPolicyMiddleware",
     "dvsite.middleware.PermissionsPolicyMiddleware",
+    "dvsite.middleware.AdminNoIndexMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -136,6 +147,8 @@ else:
 # Anonymous pages are cached this long at most (0 = off); see dvsite/cache.py for invalidation.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_VIEW_FLUSH_SECONDS = 1.0
+# A reader counts once per post in this many seconds (core/view_counts.py).
+VIEW_COUNT_WINDOW_SECONDS = int(os.environ.get("DJANGO_VIEW_COUNT_WINDOW_SECONDS", "3600"))
 # With the local-memory cache, every process of the machine watches this file for invalidations.
 PAGE_CACHE_STAMP_FILE = Path(
     os.environ.get(
@@ -174,9 +187,33 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Files of items the public may not see live under media/private/, which nginx refuses; the
+# download views check visibility, then hand the file to nginx's internal location named here
+# (deploy/nginx/dvsite.conf: /_protected/) or, when empty, stream it themselves.
+PRIVATE_MEDIA_ACCEL_PREFIX = os.environ.get("DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX", "")
+
+# Background work (image renditions, PDF text) through Django's tasks API (the django-tasks
+# backport): in production the database backend and `manage.py db_worker` (deploy/systemd/
+# dvsite-worker.service); in development and tests the work runs at once, in the request.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_TASKS_BACKEND",
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if DEBUG
+            else "django_tasks_db.DatabaseBackend",
+        )
+    }
+}
+# Text extraction from an uploaded PDF runs in a child process with these limits.
+PDF_EXTRACT_SECONDS = int(os.environ.get("DJANGO_PDF_EXTRACT_SECONDS", "10"))
+PDF_EXTRACT_MEMORY_MB = int(os.environ.get("DJANGO_PDF_EXTRACT_MEMORY_MB", "256"))
+
 # Uploads: refuse large request bodies before they reach a form.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
+# A whole request body above this is answered 413 unread (nginx: client_max_body_size 25m).
+REQUEST_BODY_MAX_BYTES = int(os.environ.get("DJANGO_REQUEST_BODY_MAX_MB", "25")) * 1024 * 1024
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
@@ -262,6 +299,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Publishers and administrators must pass a second factor (an authenticator app or a backup
+# code) before the admin opens; editors may enrol. On by default in production.
+STAFF_SECOND_FACTOR_REQUIRED = env_bool("DJANGO_STAFF_2FA_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = os.environ.get("DJANGO_OTP_ISSUER", "Ban Dân vận – quản trị")
 AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MINUTES", "15")))
@@ -270,8 +311,14 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "dvsite.middleware.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "dvsite.middleware.client_ip"
 # How many reverse proxies (nginx, a load balancer) stand in front of gunicorn and append to
-# X-Forwarded-For; 0 trusts REMOTE_ADDR alone.
-TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+# X-Forwarded-For; 0 trusts REMOTE_ADDR alone. Production must say it explicitly (a deploy
+# check errors otherwise, dvsite/checks.py): behind nginx with 0 every visitor is nginx's
+# address, and one stranger could lock every editor out.
+TRUSTED_PROXY_COUNT_SET = "DJANGO_TRUSTED_PROXY_COUNT" in os.environ
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT") or "0")
+# X-Forwarded-For is believed only from these addresses (the nginx in front of gunicorn): a
+# request reaching gunicorn directly cannot choose its address by sending the header.
+TRUSTED_PROXY_IPS = env_list("DJANGO_TRUSTED_PROXY_IPS", "127.0.0.1,::1")
 # --- End of security ------------------------------------------------------------------------
 
 # --- Growing past one machine (docs/deploy.md) ---------------------------------------------
@@ -316,6 +363,12 @@ STATIC_URL = os.environ.get("DJANGO_STATIC_URL", STATIC_URL)
 
 # The admin lives at a configurable path, so it is not where every bot looks first.
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "quan-tri/").strip("/") + "/"
+
+# "Xem nhiều nhất" ranks posts by their readers in this many days (then by all-time views).
+NEWS_MOST_READ_DAYS = int(os.environ.get("DJANGO_MOST_READ_DAYS", "30"))
+
+# The longest post body the admin accepts, in characters of HTML (a long article is ~50,000).
+NEWS_POST_BODY_MAX_CHARS = int(os.environ.get("DJANGO_POST_BODY_MAX_CHARS", "300000"))
 
 # Tags: "Dân vận khéo" and "dân vận khéo" are one topic.
 TAGGIT_CASE_INSENSITIVE = True

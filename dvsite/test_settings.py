@@ -19,3 +19,7 @@ AXES_ENABLED = False
 # Pages are not cached in tests unless a test switches it on (dvsite/tests/test_cache.py).
 PAGE_CACHE_SECONDS = 0
 PAGE_CACHE_VIEW_FLUSH_SECONDS = 0
+# Background tasks run at once, inside the call that enqueues them.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The second factor is tested where it is switched on (dvsite/tests/test_two_factor.py).
+STAFF_SECOND_FACTOR_REQUIRED = False

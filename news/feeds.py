@@ -4,15 +4,50 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
+from core.text import strip_control_chars
 from news.models import Post, Topic
 
 FEED_SIZE = 30
 
 
+def _without_control_chars(value):
+    if isinstance(value, str):
+        return strip_control_chars(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_without_control_chars(item) for item in value)
+    return value
+
+
+class ControlCharFree:
+    """XML cannot carry control characters (Django raises UnserializableContentError): rows
+    stored before text was cleaned on save still make a valid feed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(
+            *map(_without_control_chars, args),
+            **{key: _without_control_chars(value) for key, value in kwargs.items()},
+        )
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(
+            *map(_without_control_chars, args),
+            **{key: _without_control_chars(value) for key, value in kwargs.items()},
+        )
+
+
+class CleanRssFeed(ControlCharFree, Rss201rev2Feed):
+    pass
+
+
+class CleanAtomFeed(ControlCharFree, Atom1Feed):
+    pass
+
+
 class LatestPostsFeed(Feed):
+    feed_type = CleanRssFeed
     description_template = None
 
     def title(self, obj=None):
@@ -53,7 +88,7 @@ class LatestPostsFeed(Feed):
 
 
 class LatestPostsAtom(LatestPostsFeed):
-    feed_type = Atom1Feed
+    feed_type = CleanAtomFeed
     subtitle = LatestPostsFeed.description
 
 
@@ -80,5 +115,5 @@ class TopicFeed(LatestPostsFeed):
 
 
 class TopicAtom(TopicFeed):
-    feed_type = Atom1Feed
+    feed_type = CleanAtomFeed
     subtitle = TopicFeed.description

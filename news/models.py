@@ -10,8 +10,9 @@ from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 from core import text
 from core.html import rich_text_field, sanitize_html
 from core.links import object_url
-from core.publishing import ContentModel, Publishable, PublishableQuerySet, Status
+from core.publishing import ContentModel, Publishable, PublishableQuerySet, Status, pk_in_any
 from core.slugs import SlugFromNameMixin, unique_slug
+from core.uploads import UploadTo
 from news import images
 
 
@@ -87,6 +88,10 @@ class Topic(TagBase):
         ordering = ["name"]
         verbose_name = "chủ đề"
         verbose_name_plural = "chủ đề"
+
+    def save(self, *args, **kwargs):
+        self.name = text.nfc(text.strip_control_chars(self.name, multiline=False))
+        super().save(*args, **kwargs)
 
     def slugify(self, tag, i=None):
         # taggit calls this with i = 1, 2 … when the plain slug is taken.
@@ -169,14 +174,29 @@ class PostQuerySet(PublishableQuerySet):
         """Imported posts whose source gave no certain date: drafts waiting for an editor."""
         return self.filter(import_key__isnull=False, publish_at__isnull=True)
 
-    def most_read(self, limit=5, now=None):
-        """The `limit` public posts with the most views ("Đọc nhiều")."""
+    def most_read_ids(self, limit, now=None, exclude=None):
+        """Id querysets holding the `limit` most read public posts (news/readership.py): the
+        most read in the window and the most read of all time, for `pk_in_any`."""
+        from news import readership
+
+        public = self.published(now=now)
+        if exclude is not None:
+            public = public.exclude(pk=exclude.pk)
         return (
-            self.published(now=now)
-            .order_by(*self.model.MOST_READ_ORDER)
-            .first_rows(limit)
-            .only(*self.LINK_FIELDS)
+            readership.recent_top_ids(public, limit, now=now),
+            public.order_by(*self.model.MOST_READ_ORDER).values("pk")[:limit],
         )
+
+    def most_read(self, limit=5, now=None, exclude=None):
+        """The `limit` public posts with the most readers in the last `NEWS_MOST_READ_DAYS` days
+        ("Xem nhiều nhất"), then by all-time views; without `exclude` (the post being read: its
+        own page does not recommend it). One query."""
+        from news import readership
+
+        chosen = pk_in_any(*self.most_read_ids(limit, now=now, exclude=exclude))
+        rows = self.model._default_manager.filter(chosen).only(*self.LINK_FIELDS, "view_count")
+        ordered = readership.with_recent_views(rows, now=now).order_by(*readership.RECENT_ORDER)
+        return ordered[:limit]
 
     def related_to(self, post, limit=6, now=None):
         """Published posts of the same category ("Tin cùng chuyên mục"), newest first."""
@@ -203,7 +223,7 @@ class Post(Publishable):
     body = rich_text_field("Nội dung")
     image = models.ImageField(
         "Ảnh đại diện",
-        upload_to="news/%Y/%m/",
+        upload_to=UploadTo("news/%Y/%m"),
         blank=True,
         validators=[images.validate_image_upload],
         help_text="JPEG, PNG hoặc WebP; tối đa 5 MB và 40 triệu điểm ảnh.",
@@ -245,12 +265,22 @@ class Post(Publishable):
 
     objects = PostQuerySet.as_manager()
 
-    # "Xem nhiều nhất": the most views first, then the newest.
+    # All-time most viewed first, then the newest ("Xem nhiều nhất" ranks by recent readers
+    # first: news/readership.py).
     MOST_READ_ORDER = ("-view_count", "-publish_at", "-id")
 
     def most_read_key(self):
-        """MOST_READ_ORDER as a sort key (sort descending) for posts already fetched."""
-        return (self.view_count, self.publish_at, self.pk)
+        """The most-read order (sort descending) for posts fetched `with_recent_views`."""
+        return (getattr(self, "recent_views", 0), self.view_count, self.publish_at, self.pk)
+
+    @classmethod
+    def record_views(cls, counts):
+        """Add {pk: views} (the view counter's flush): the all-time totals and today's row."""
+        from news import readership
+
+        for pk, count in counts.items():
+            cls._default_manager.filter(pk=pk).update(view_count=F("view_count") + count)
+        readership.record_views(counts)
 
     history = HistoricalRecords(
         excluded_fields=["view_count", "search_title", "search_text"],
@@ -291,6 +321,16 @@ class Post(Publishable):
             raise ValidationError(
                 {"image_alt": "Ảnh đại diện cần có mô tả (alt) cho người khiếm thị."}
             )
+        limit = settings.NEWS_POST_BODY_MAX_CHARS
+        if limit and len(self.body or "") > limit:
+            # A 15-million-character body made every search that matched it cost seconds.
+            length, most = (f"{n:,}".replace(",", ".") for n in (len(self.body), limit))
+            raise ValidationError(
+                {
+                    "body": f"Nội dung quá dài ({length} ký tự); tối đa {most} ký tự. "
+                    "Hãy chia thành nhiều bài hoặc đính kèm tệp."
+                }
+            )
 
     def count_view(self):
         """One more reader: a single UPDATE, safe under concurrent requests."""
@@ -305,11 +345,19 @@ class Post(Publishable):
             self.slug = unique_slug(self, self.title)
         self.body = sanitize_html(self.body)
         super().save(*args, **kwargs)
-        self._refresh_renditions()
+        if not self.image:
+            self.refresh_renditions()
+        elif self.image_renditions.get("source") != self.image.name:
+            # Decoding a large picture costs seconds and hundreds of MB: a background task.
+            from news.tasks import make_post_renditions
+
+            result = make_post_renditions.enqueue(self.pk, self.image.name)
+            if result.is_finished:  # run at once (the immediate backend of dev and tests)
+                self.refresh_from_db(fields=["image_renditions"])
 
     # -- images ------------------------------------------------------------------------------
 
-    def _refresh_renditions(self):
+    def refresh_renditions(self):
         """Make renditions once per uploaded image (after save, when the file is stored)."""
         if not self.image:
             wanted = {}
@@ -325,6 +373,16 @@ class Post(Publishable):
                 images.delete_renditions(self.image.storage, self.image_renditions)
             self.image_renditions = wanted
             type(self)._default_manager.filter(pk=self.pk).update(image_renditions=wanted)
+
+    @classmethod
+    def referenced_media(cls):
+        """Stored files rows refer to beyond the image field itself (cleanup_media keeps them):
+        the renditions of every current image and the images of older revisions."""
+        for renditions in cls._default_manager.exclude(image="").values_list(
+            "image_renditions", flat=True
+        ):
+            yield from images.rendition_names(renditions)
+        yield from cls.history.exclude(image="").values_list("image", flat=True).distinct()
 
     def image_srcsets(self):
         return images.srcsets(self.image, self.image_renditions)
@@ -469,3 +527,4 @@ class WorkflowNote(models.Model):
 
 
 from news.pictures import Picture  # noqa: E402, F401 (the media library, a model of this app)
+from news.readership import PostDailyViews  # noqa: E402, F401 (a model of this app)

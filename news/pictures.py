@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from core.publishing import ContentModel
+from core.uploads import UploadTo
 from news import images
 
 # Widths the body column shows: ~800px on wide screens, the screen width on phones.
@@ -19,7 +20,7 @@ _IMG_SRC = re.compile(r'<img src="([^"]+)"')
 class Picture(ContentModel):
     image = models.ImageField(
         "Ảnh",
-        upload_to="thu-vien/%Y/%m/",
+        upload_to=UploadTo("thu-vien/%Y/%m"),
         validators=[images.validate_image_upload],
         help_text="JPEG, PNG hoặc WebP; tối đa 5 MB và 40 triệu điểm ảnh.",
     )
@@ -42,14 +43,29 @@ class Picture(ContentModel):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         if self.image and self.renditions.get("source") != self.image.name:
-            try:
-                wanted = images.make_renditions(self.image)
-            except (OSError, ValueError):
-                wanted = {}
-            if wanted != self.renditions:
-                images.delete_renditions(self.image.storage, self.renditions)
-                self.renditions = wanted
-                type(self)._default_manager.filter(pk=self.pk).update(renditions=wanted)
+            # Decoding a large picture costs seconds and hundreds of MB: a background task.
+            from news.tasks import make_picture_renditions
+
+            result = make_picture_renditions.enqueue(self.pk, self.image.name)
+            if result.is_finished:  # run at once (the immediate backend of dev and tests)
+                self.refresh_from_db(fields=["renditions"])
+
+    def refresh_renditions(self):
+        """Make the renditions of the current image (the background task calls this)."""
+        try:
+            wanted = images.make_renditions(self.image)
+        except (OSError, ValueError):
+            wanted = {}
+        if wanted != self.renditions:
+            images.delete_renditions(self.image.storage, self.renditions)
+            self.renditions = wanted
+            type(self)._default_manager.filter(pk=self.pk).update(renditions=wanted)
+
+    @classmethod
+    def referenced_media(cls):
+        """The renditions of every picture (cleanup_media keeps them)."""
+        for renditions in cls._default_manager.values_list("renditions", flat=True):
+            yield from images.rendition_names(renditions)
 
     def srcsets(self):
         return images.srcsets(self.image, self.renditions)

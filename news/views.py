@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from core.preview import PreviewableDetailMixin
-from core.view_counts import count_view_on_hit
+from core.view_counts import count_view_on_hit, is_new_view, view_counter
 from news.models import Category, Post, Topic
 
 PAGE_SIZE = 12
@@ -71,7 +71,8 @@ class PostDetailView(PreviewableDetailMixin, DetailView):
     def get_object(self, queryset=None):
         post = super().get_object(queryset)
         if post.is_public():
-            post.count_view()
+            if is_new_view(self.request, post._meta.label, post.pk):
+                view_counter.add(post._meta.label, post.pk)
             count_view_on_hit(self.request, post)
         return post
 
@@ -84,6 +85,6 @@ class PostDetailView(PreviewableDetailMixin, DetailView):
         crumbs.append((post.title, None))
         context["crumbs"] = crumbs
         context["related_posts"] = Post.objects.related_to(post)
-        context["most_read"] = Post.objects.most_read()
+        context["most_read"] = Post.objects.most_read(exclude=post)
         context["share_url"] = self.request.build_absolute_uri(post.get_absolute_url())
         return context

@@ -36,7 +36,12 @@ def _walk(patterns, prefix="", namespace=""):
                 continue
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from _walk(entry.url_patterns, route, inner)
-        elif isinstance(entry, URLPattern) and entry.name and entry.name not in PRIVATE_ROUTES:
+        elif (
+            isinstance(entry, URLPattern)
+            and entry.name
+            and entry.name not in PRIVATE_ROUTES
+            and not route.startswith(settings.ADMIN_URL)  # the admin's own pages (2FA)
+        ):
             yield PublicRoute(f"{namespace}{entry.name}", route)
 
 

@@ -42,12 +42,13 @@ def seeded():
     event = EventFactory()
     event.posts.add(post)
     document = DocumentFactory()
-    AttachmentFactory(document=document)
+    attachment = AttachmentFactory(document=document)
     about = AboutPage.objects.published().filter(language=AboutPage.Language.VI).first()
     assert about is not None, "the about pages come from a data migration"
     return {
         "about_page": {"slug": about.slug},
         "docs_registry:detail": {"slug": document.slug},
+        "docs_registry:download": {"document": document.slug, "pk": attachment.pk},
         "events:calendar": {"year": event.start_date.year, "month": event.start_date.month},
         "events:detail": {"slug": event.slug},
         "events:ics": {"slug": event.slug},

@@ -101,6 +101,8 @@ def test_the_post_page_with_citations_runs_one_more_query_whatever_their_number(
     post = PostFactory(published=True)
     for _ in range(cited):
         DocumentFactory().posts.add(post)
-    # as news' detail test counts (post, tags, view count, related, most read) + the documents
-    with django_assert_num_queries(6):
-        assert client.get(post.get_absolute_url()).status_code == 200
+    # as news' detail test counts (post, tags, view count and today's readers, related, most
+    # read) + the documents
+    with django_assert_num_queries(7):
+        response = client.get(post.get_absolute_url(), HTTP_USER_AGENT="Mozilla/5.0")
+        assert response.status_code == 200

@@ -63,6 +63,22 @@ def test_the_app_service_runs_gunicorn_with_our_config_and_checks_deploy_first()
     backup = configparser.ConfigParser(interpolation=None)
     backup.read_string((DEPLOY / "systemd" / "dvsite-backup.service").read_text())
     assert "manage.py backup_site" in backup["Service"]["ExecStart"]
+    assert "manage.py cleanup_media --delete" in backup["Service"]["ExecStartPost"]
+    assert "/srv/dvsite/media" in backup["Service"]["ReadWritePaths"]
+
+
+def test_the_worker_service_runs_the_task_worker_for_the_production_backend():
+    unit = configparser.ConfigParser(interpolation=None)
+    unit.read_string((DEPLOY / "systemd" / "dvsite-worker.service").read_text())
+    assert "manage.py db_worker" in unit["Service"]["ExecStart"]
+    assert unit["Service"]["Restart"] == "always"
+    production = _settings(
+        "from django.conf import settings; print(json.dumps(settings.TASKS))",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="x" * 60,
+        DJANGO_ALLOWED_HOSTS="danvan.example.vn",
+    )
+    assert production["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
 
 
 def test_every_key_of_the_env_example_is_read_by_settings_or_gunicorn():
@@ -119,6 +135,29 @@ def test_nginx_has_the_directives_we_rely_on():
         assert needle in text, needle
     # SVG and HTML uploads are refused in the media location.
     assert re.search(r"location ~\* \\\.\(svg\|svgz\|html\?[^)]*\)\$ \{\s*return 404;", text)
+
+
+def _nginx_block(text, opening):
+    """The body of the block that starts with `opening` (up to its matching brace)."""
+    start = text.index(opening) + len(opening)
+    depth, end = 1, start
+    while depth:
+        depth += {"{": 1, "}": -1}.get(text[end], 0)
+        end += 1
+    return text[start : end - 1]
+
+
+def test_nginx_never_serves_the_private_folder_and_hands_files_over_internally():
+    # Finding 1: /media/ served every upload, those of internal documents included.
+    text = NGINX.read_text()
+    denied = _nginx_block(text, "location ^~ /media/private/ {")
+    assert "deny all;" in denied and "return 404;" in denied
+    internal = _nginx_block(text, "location ^~ /_protected/ {")
+    assert "internal;" in internal
+    media_alias = re.search(r"location /media/ \{\s*alias (\S+);", text).group(1)
+    assert f"alias {media_alias};" in internal
+    env = (ROOT / "deploy" / "dvsite.env.example").read_text()
+    assert "DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX=/_protected/" in env
 
 
 def test_nginx_accepts_the_site_file():

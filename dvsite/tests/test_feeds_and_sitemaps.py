@@ -98,4 +98,19 @@ def test_robots_txt_points_to_the_sitemap(client, settings):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert f"Sitemap: {settings.SITE_INFO['base_url']}/sitemap.xml" in response.content.decode()
-    assert f"Disallow: /{settings.ADMIN_URL}" in response.content.decode()
+
+
+@pytest.mark.parametrize("admin_url", ["quan-tri/", "cua-sau-7f3k/"])
+def test_robots_txt_never_names_the_admin_path(client, settings, admin_url):
+    # Finding 7: robots.txt printed the admin path even when DJANGO_ADMIN_URL hid it.
+    settings.ADMIN_URL = admin_url
+    body = client.get("/robots.txt").content.decode()
+    assert admin_url.strip("/") not in body
+    assert "Disallow: /tim-kiem/" in body
+
+
+def test_the_admin_says_noindex_itself(client):
+    login = client.get("/quan-tri/login/")
+    assert login.status_code == 200
+    assert "noindex" in login["X-Robots-Tag"]
+    assert "X-Robots-Tag" not in client.get("/robots.txt")

@@ -31,6 +31,7 @@ def _production_env(**extra):
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
         DJANGO_ALLOWED_HOSTS="danvan.example.vn",
+        DJANGO_TRUSTED_PROXY_COUNT="1",
     )
     env.update(extra)
     return env
@@ -265,6 +266,73 @@ def test_client_address_behind_a_trusted_proxy(settings):
     settings.TRUSTED_PROXY_COUNT = 1
     # The right-most address is the one nginx saw; the spoofable left part is ignored.
     assert client_ip(request) == "203.0.113.7"
+
+
+def _login_via(client, username, password, remote, forwarded=None):
+    extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
+    return client.post(
+        reverse("admin:login"),
+        {"username": username, "password": password, "next": reverse("admin:index")},
+        REMOTE_ADDR=remote,
+        **extra,
+    )
+
+
+@pytest.fixture
+def behind_nginx(axes_on):
+    axes_on.TRUSTED_PROXY_COUNT = 1
+    axes_on.TRUSTED_PROXY_IPS = ["127.0.0.1", "::1"]
+    return axes_on
+
+
+@pytest.mark.django_db
+def test_a_stranger_behind_nginx_cannot_lock_out_an_editor_logging_in_elsewhere(
+    client, superuser, behind_nginx
+):
+    for _ in range(6):
+        _login_via(client, "quantri", "sai", "127.0.0.1", "198.51.100.66")
+    assert _login_via(client, "quantri", PASSWORD, "127.0.0.1", "198.51.100.66").status_code == 429
+    response = _login_via(client, "quantri", PASSWORD, "127.0.0.1", "203.0.113.7")
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_rotating_a_spoofed_forwarded_for_straight_to_gunicorn_does_not_bypass_the_lock(
+    client, superuser, behind_nginx
+):
+    # Finding 6: with the count at 1, a client reaching gunicorn directly chose its address.
+    for i in range(5):
+        _login_via(client, "quantri", "sai", "198.51.100.66", f"10.0.0.{i}")
+    response = _login_via(client, "quantri", PASSWORD, "198.51.100.66", "10.0.0.99")
+    assert response.status_code == 429
+
+
+@pytest.mark.django_db
+def test_rotating_the_client_supplied_part_of_an_appended_forwarded_for_does_not_help(
+    client, superuser, behind_nginx
+):
+    # nginx appends the address it saw; whatever the client sent stays on the left.
+    for i in range(5):
+        _login_via(client, "quantri", "sai", "127.0.0.1", f"10.0.0.{i}, 198.51.100.66")
+    response = _login_via(client, "quantri", PASSWORD, "127.0.0.1", "10.0.0.99, 198.51.100.66")
+    assert response.status_code == 429
+
+
+def test_check_deploy_errors_when_the_trusted_proxy_count_is_not_set():
+    env = _production_env()
+    del env["DJANGO_TRUSTED_PROXY_COUNT"]
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "dvsite.E001" in result.stdout + result.stderr
+    assert "DJANGO_TRUSTED_PROXY_COUNT" in result.stdout + result.stderr
 
 
 def test_passwords_must_be_long_and_not_common():

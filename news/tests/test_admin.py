@@ -236,6 +236,27 @@ def test_fake_image_in_the_admin_is_a_form_error_not_a_500(client, editor):
     assert not Post.objects.exists()
 
 
+def test_a_body_over_the_size_limit_is_a_form_error_and_nothing_is_saved(client, editor, settings):
+    # Finding 4: posts had no size limit; a 15-million-character body slowed every search.
+    settings.NEWS_POST_BODY_MAX_CHARS = 5_000
+    body = "<p>" + "Dân vận khéo. " * 400 + "</p>"
+    assert len(body) > 5_000
+    response = login(client, editor).post(add_url(), form_data(body=body))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["body"]
+    assert "Nội dung quá dài" in errors[0] and "tối đa 5.000 ký tự" in errors[0]
+    assert not Post.objects.exists()
+    response = client.post(add_url(), form_data(body="<p>" + "Dân vận khéo. " * 300 + "</p>"))
+    assert response.status_code == 302
+    assert Post.objects.count() == 1
+
+
+def test_the_default_body_limit_admits_long_articles_but_not_millions_of_characters():
+    from django.conf import settings
+
+    assert 100_000 <= settings.NEWS_POST_BODY_MAX_CHARS <= 1_000_000
+
+
 # -- bulk actions -----------------------------------------------------------------------------
 
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -118,3 +120,13 @@ def test_replacing_or_removing_the_image_deletes_the_old_renditions_only():
     post.image = None
     post.save()
     assert not any(default_storage.exists(name) for name in second)
+
+
+def test_every_stored_image_name_has_a_random_part():
+    names = []
+    for _ in range(2):
+        post = PostFactory(image=uploaded_image("Ảnh hội nghị.jpg"), image_alt="Hội nghị")
+        names.append(post.image.name)
+    for name in names:
+        assert re.fullmatch(r"news/\d{4}/\d\d/anh-hoi-nghi-[0-9a-f]{16}\.jpg", name), name
+    assert names[0] != names[1]

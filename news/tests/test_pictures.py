@@ -1,6 +1,8 @@
 """Pictures in the body from the media library: the sanitiser keeps only our own media, the
 library needs alt text and shows thumbnails, and the post page serves renditions."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -78,3 +80,13 @@ def test_who_may_not_edit_posts_cannot_read_the_library(client, django_user_mode
     client.force_login(clerk)
     assert client.get(reverse("admin:news_picture_library")).status_code == 403
     assert client.post(reverse("admin:news_picture_add"), {"alt": "x"}).status_code == 403
+
+
+def test_library_pictures_get_random_names_and_their_renditions_are_never_orphans():
+    from dvsite.media_cleanup import orphans
+
+    first = Picture.objects.create(image=upload("anh.jpg"), alt="Hội nghị")
+    second = Picture.objects.create(image=upload("anh.jpg"), alt="Hội nghị lần hai")
+    assert first.image.name != second.image.name  # nobody can guess the next name
+    assert first.renditions["widths"]  # made by the background task (immediate in tests)
+    assert orphans(min_age=datetime.timedelta(0)) == []

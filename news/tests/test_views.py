@@ -110,8 +110,8 @@ def test_detail_page_reads_like_the_old_portals(client):
 
 def test_view_count_goes_up_for_public_posts_only(client, editor):
     post = PostFactory(published=True)
-    client.get(post.get_absolute_url())
-    client.get(post.get_absolute_url())
+    for reader in ("203.0.113.1", "203.0.113.2"):
+        client.get(post.get_absolute_url(), REMOTE_ADDR=reader, HTTP_USER_AGENT="Mozilla/5.0")
     post.refresh_from_db()
     assert post.view_count == 2
     draft = PostFactory()
@@ -209,6 +209,17 @@ def test_category_and_tag_queries_do_not_grow(client, n, django_assert_num_queri
 @pytest.mark.parametrize("n", [5, 50])
 def test_detail_queries_do_not_grow(client, n, django_assert_num_queries):
     posts = _posts(n)
-    # post with category, its tags, the view count update, related, most read
-    with django_assert_num_queries(5):
-        assert client.get(posts[0].get_absolute_url()).status_code == 200
+    # post with category, its tags, the view count update and today's readers (one UPSERT),
+    # related, most read
+    with django_assert_num_queries(6):
+        response = client.get(posts[0].get_absolute_url(), HTTP_USER_AGENT="Mozilla/5.0")
+        assert response.status_code == 200
+
+
+def test_a_post_is_not_listed_among_the_most_read_on_its_own_page(client):
+    top = PostFactory(title="Được đọc nhiều nhất", published=True, view_count=9000)
+    others = [PostFactory(published=True, view_count=100 - n) for n in range(6)]
+    on_its_page = client.get(top.get_absolute_url()).context["most_read"]
+    assert top not in list(on_its_page)
+    assert len(on_its_page) == 5
+    assert top in list(client.get(others[0].get_absolute_url()).context["most_read"])

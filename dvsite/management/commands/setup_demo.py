@@ -39,3 +39,19 @@ class Command(BaseCommand):
             if group_name:
                 user.groups.add(Group.objects.get_or_create(name=group_name)[0])
             self.stdout.write(f"  {label:<34} tên: {username:<10} mật khẩu: {password}")
+        self.write_second_factor_help(base)
+
+    def write_second_factor_help(self, base):
+        from django.urls import reverse
+
+        state = (
+            "đang BẮT BUỘC"
+            if settings.STAFF_SECOND_FACTOR_REQUIRED
+            else "đang tắt (bật bằng DJANGO_STAFF_2FA_REQUIRED=1; máy chủ thật bật sẵn)"
+        )
+        self.stdout.write(
+            f"Xác thực hai bước cho người duyệt tin và quản trị {state}; biên tập viên tự chọn.\n"
+            f"  Cách bật: đăng nhập, mở {base}{reverse('two_factor_enrol')}, quét mã QR bằng "
+            "ứng dụng xác thực (Google Authenticator, FreeOTP…),\n"
+            "  nhập mã 6 chữ số, rồi cất 10 mã dự phòng hiện ra (mỗi mã dùng một lần)."
+        )
