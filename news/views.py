@@ -4,11 +4,17 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
+from core import fragments
 from core.preview import PreviewableDetailMixin
 from core.view_counts import count_view_on_hit
 from news.models import Category, Post, Topic
 
 PAGE_SIZE = 12
+
+
+def most_read():
+    """The "Xem nhiều nhất" sidebar, shared by every news page until content changes."""
+    return fragments.cached("news:most_read", lambda: list(Post.objects.most_read()))
 
 
 class PostListView(ListView):
@@ -27,7 +33,7 @@ class PostListView(ListView):
         context = super().get_context_data(**kwargs)
         context["heading"] = self.heading
         context["crumbs"] = self.get_crumbs()
-        context["most_read"] = Post.objects.most_read()
+        context["most_read"] = most_read()
         return context
 
 
@@ -84,6 +90,6 @@ class PostDetailView(PreviewableDetailMixin, DetailView):
         crumbs.append((post.title, None))
         context["crumbs"] = crumbs
         context["related_posts"] = Post.objects.related_to(post)
-        context["most_read"] = Post.objects.most_read()
+        context["most_read"] = most_read()
         context["share_url"] = self.request.build_absolute_uri(post.get_absolute_url())
         return context
