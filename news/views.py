@@ -26,6 +26,16 @@ class PostListView(ListView):
     def get_queryset(self):
         return Post.objects.published().for_listing()
 
+    def count_key(self):
+        """Which list this is, for its post count kept per content generation."""
+        return "all"
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        # Counting every public post (of a topic) was the costliest query of a list page.
+        paginator.count = fragments.cached(f"news:count:{self.count_key()}", queryset.count)
+        return paginator
+
     def get_crumbs(self):
         return [(self.heading, None)]
 
@@ -43,6 +53,9 @@ class CategoryPostListView(PostListView):
         self.heading = self.category.name
         return super().get_queryset().filter(category=self.category)
 
+    def count_key(self):
+        return f"category:{self.category.pk}"
+
     def get_crumbs(self):
         return [("Tin tức", reverse("news:list")), (self.heading, None)]
 
@@ -58,6 +71,9 @@ class TopicPostListView(PostListView):
         self.topic = get_object_or_404(Topic, slug=self.kwargs["tag_slug"])
         self.heading = f"Chủ đề: {self.topic.name}"
         return super().get_queryset().filter(tags=self.topic)
+
+    def count_key(self):
+        return f"topic:{self.topic.pk}"
 
     def get_crumbs(self):
         return [("Tin tức", reverse("news:list")), (self.heading, None)]

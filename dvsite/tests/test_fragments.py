@@ -125,3 +125,26 @@ def test_fragments_are_computed_every_time_when_switched_off(settings):
     for _ in range(2):
         assert fragments.cached("test:off", lambda: calls.append(1) or len(calls)) == len(calls)
     assert calls == [1, 1]
+
+
+@pytest.mark.django_db
+def test_list_counts_are_kept_per_list_and_follow_each_publication(
+    client, fragment_caching, publisher
+):
+    """The number of pages comes from a count kept per list (all news, a topic, a category)."""
+    from news.views import PAGE_SIZE
+
+    topic_posts = [PostFactory(published=True, tags=["Dân vận khéo"]) for _ in range(PAGE_SIZE)]
+    PostFactory(published=True)  # one more in the news list, none more in the topic
+    topic_url = "/chu-de/dan-van-kheo/"
+    category_url = topic_posts[0].category.get_absolute_url()
+    assert "Trang 1/2" in _html(client, "/tin-tuc/")
+    assert "Trang 1/" not in _html(client, topic_url)
+    assert "Trang 1/2" in _html(client, category_url)
+
+    extra = PostFactory(tags=["Dân vận khéo"])
+    extra.publish(publisher)
+    assert "Trang 1/2" in _html(client, topic_url)
+    assert "Trang 1/2" in _html(client, "/tin-tuc/")
+    extra.unpublish(publisher)
+    assert "Trang 1/" not in _html(client, topic_url)
