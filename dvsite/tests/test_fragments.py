@@ -148,3 +148,21 @@ def test_list_counts_are_kept_per_list_and_follow_each_publication(
     assert "Trang 1/2" in _html(client, "/tin-tuc/")
     extra.unpublish(publisher)
     assert "Trang 1/" not in _html(client, topic_url)
+
+
+@pytest.mark.django_db
+def test_the_month_grid_is_kept_per_month_and_shows_a_new_event_at_once(client, fragment_caching):
+    from events.tests.factories import EventFactory
+
+    today = timezone.localdate()
+    this_month = f"/su-kien/lich/{today.year}/{today.month}/"
+    EventFactory(title="Hội nghị trong tháng này", start_date=today, end_date=today)
+    assert "Hội nghị trong tháng này" in _html(client, this_month)
+    later = today.replace(day=1) + datetime.timedelta(days=100)  # three months on
+    other = _html(client, f"/su-kien/lich/{later.year}/{later.month}/")
+    assert "Hội nghị trong tháng này" not in other  # another month, its own grid
+
+    EventFactory(title="Tọa đàm vừa được đăng", start_date=today, end_date=today)
+    html = _html(client, this_month)
+    assert "Tọa đàm vừa được đăng" in html
+    assert html.count('class="month-grid"') == 1
