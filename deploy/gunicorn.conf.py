@@ -11,11 +11,12 @@ wsgi_app = "dvsite.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
 # One worker per core, threads for the waits (a slow client, a database round-trip). Measured
-# with `make loadtest` on 2 cores (README "Benchmark"): 2 workers answered as many requests per
-# second as 5 with half the p95 and 40% of the memory; more processes only split the page cache.
+# with `make loadtest` on 2 shared cores (README "Benchmark"): 2 workers of 8 threads answered
+# 69-80 req/s with p95 1.3-1.5 s where 5 workers of 4 answered 41-57 req/s with p95 3-4 s, in
+# 40% of the memory; more processes also split the local-memory page cache.
 workers = int(os.environ.get("GUNICORN_WORKERS", max(2, multiprocessing.cpu_count())))
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 
 # Load the app once in the master, then fork the workers from it: they start in milliseconds and
 # share the loaded code's memory pages. A code update then needs `systemctl restart dvsite`
