@@ -10,11 +10,25 @@ from core.view_counts import count_view_on_hit
 from news.models import Category, Post, Topic
 
 PAGE_SIZE = 12
+RELATED = 6
 
 
 def most_read():
     """The "Xem nhiều nhất" sidebar, shared by every news page until content changes."""
     return fragments.cached("news:most_read", lambda: list(Post.objects.most_read()))
+
+
+def related_posts(post, limit=RELATED):
+    """ "Tin cùng chuyên mục": the newest posts of the post's category but itself. The category's
+    newest are kept per content generation, shared by every post of the category."""
+    if post.category_id is None:
+        return []
+    # related_to() of a stand-in without a pk: the newest of the category, none excluded.
+    newest = fragments.cached(
+        f"news:category-newest:{post.category_id}",
+        lambda: list(Post.objects.related_to(Post(category_id=post.category_id), limit + 1)),
+    )
+    return [item for item in newest if item.pk != post.pk][:limit]
 
 
 class PostListView(ListView):
@@ -105,7 +119,7 @@ class PostDetailView(PreviewableDetailMixin, DetailView):
             crumbs.append((post.category.name, post.category.get_absolute_url()))
         crumbs.append((post.title, None))
         context["crumbs"] = crumbs
-        context["related_posts"] = Post.objects.related_to(post)
+        context["related_posts"] = related_posts(post)
         context["most_read"] = most_read()
         context["share_url"] = self.request.build_absolute_uri(post.get_absolute_url())
         return context

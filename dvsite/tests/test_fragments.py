@@ -3,6 +3,7 @@
 also with whole-page caching off, and with the local-memory cache and Redis."""
 
 import datetime
+import re
 from unittest import mock
 
 import pytest
@@ -64,8 +65,9 @@ def test_the_home_page_reuses_its_lists_until_content_changes(
 def test_post_pages_share_the_most_read_list(client, fragment_caching, django_assert_num_queries):
     posts = [PostFactory(published=True, title=f"Bài được đọc số {n}") for n in range(3)]
     _html(client, posts[0].get_absolute_url())
-    # The second post runs its own queries only; without fragments it runs one more.
-    with django_assert_num_queries(4):
+    # The second post runs its own queries only (the post, its tags, its view); without
+    # fragments two more: "Xem nhiều nhất" and "Tin cùng chuyên mục".
+    with django_assert_num_queries(3):
         html = _html(client, posts[1].get_absolute_url())
     assert "Xem nhiều nhất" in html
     assert "Bài được đọc số 2" in html
@@ -166,3 +168,27 @@ def test_the_month_grid_is_kept_per_month_and_shows_a_new_event_at_once(client, 
     html = _html(client, this_month)
     assert "Tọa đàm vừa được đăng" in html
     assert html.count('class="month-grid"') == 1
+
+
+@pytest.mark.django_db
+def test_posts_of_a_category_share_its_newest_and_never_list_themselves(
+    client, fragment_caching, publisher, django_assert_num_queries
+):
+    first, second = (PostFactory(published=True, title=f"Tin chuyên mục số {n}") for n in (1, 2))
+    assert _related(_html(client, first.get_absolute_url())) == ["Tin chuyên mục số 2"]
+    with django_assert_num_queries(3):  # the post, its tags, its view: the lists are shared
+        html = _html(client, second.get_absolute_url())
+    assert _related(html) == ["Tin chuyên mục số 1"]
+
+    third = PostFactory(title="Tin chuyên mục mới đăng", category=first.category)
+    third.publish(publisher)
+    assert _related(_html(client, first.get_absolute_url())) == [
+        "Tin chuyên mục mới đăng",
+        "Tin chuyên mục số 2",
+    ]
+
+
+def _related(html):
+    """Titles listed under "Tin cùng chuyên mục"."""
+    section = html.split('id="related-title"', 1)[1].split("</section>", 1)[0]
+    return re.findall(r'<a href="[^"]+">([^<]+)</a>', section)
