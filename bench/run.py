@@ -168,7 +168,7 @@ def load_results(args, pages, page_size):
 def print_table(rows, ceiling):
     floor = next((row["median_ms"] for row in rows if row["kind"] == "floor"), None)
     header = (
-        f"{'page':<26}{'queries':>8}{'median ms':>11}{'p95 ms':>9}{'x floor':>9}{'target':>8}"
+        f"{'page':<26}{'queries':>8}{'median ms':>11}{'p95 ms':>9}{'cpu ms':>8}{'x floor':>9}{'target':>8}"
         f"{'req/s cached':>14}{'p95 ms':>9}{'% ceiling':>11}{'errors':>8}{'misses':>8}"
     )
     print(header)
@@ -179,7 +179,7 @@ def print_table(rows, ceiling):
         share = f"{100 * rps / ceiling:.0f}%" if rps and ceiling else ""
         print(
             f"{row['name'][:25]:<26}{row['queries']:>8}{row['median_ms']:>11.1f}"
-            f"{row['p95_ms']:>9.1f}{_ratio(row['median_ms'], floor):>9}"
+            f"{row['p95_ms']:>9.1f}{row['cpu_ms']:>8.1f}{_ratio(row['median_ms'], floor):>9}"
             f"{'ok' if row['meets_targets'] else 'MISS':>8}"
             f"{rps or '':>14}{loaded.get('p95_ms') or '':>9}{share:>11}{loaded.get('errors', ''):>8}"
             f"{loaded.get('cache_misses', ''):>8}"
@@ -232,7 +232,7 @@ def main():
     print_table(rows, ceiling and ceiling["rps"])
     if ceiling:
         print(
-            f"{'static file (ceiling)':<26}{'':>45}{ceiling['rps']:>14}{ceiling['p95_ms']:>9}"
+            f"{'static file (ceiling)':<26}{'':>53}{ceiling['rps']:>14}{ceiling['p95_ms']:>9}"
             f"{'':>11}{ceiling['errors']:>8}"
         )
     results = BENCH / "results"

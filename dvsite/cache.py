@@ -58,6 +58,15 @@ def page_cache_seconds():
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 0) or 0)
 
 
+def fragment_cache_seconds():
+    """How long shared page parts are kept at most (core/fragments.py; 0 = off)."""
+    return int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) or 0)
+
+
+def _generation_seconds():
+    return max(page_cache_seconds(), fragment_cache_seconds())
+
+
 # -- the generation ---------------------------------------------------------------------------
 
 
@@ -119,7 +128,7 @@ def generation(now=None):
     state = cache.get(STATE_KEY)
     if state is not None and state[1] > now and state[2] == stamp:
         return state[:2]
-    until = now + datetime.timedelta(seconds=page_cache_seconds())
+    until = now + datetime.timedelta(seconds=_generation_seconds())
     for limit in (next_scheduled(now), _next_midnight(now)):
         if limit is not None and limit < until:
             until = limit
@@ -128,9 +137,18 @@ def generation(now=None):
     return state[:2]
 
 
+def fragment_generation():
+    """(token, seconds left) of the generation for core.fragments, None when they are off."""
+    if fragment_cache_seconds() <= 0:
+        return None
+    now = timezone.now()
+    token, until = generation(now)
+    return token, int(min(fragment_cache_seconds(), (until - now).total_seconds()))
+
+
 def invalidate(**kwargs):
-    """Drop every cached page: now, and again once the current transaction commits."""
-    if page_cache_seconds() <= 0:
+    """Drop every cached page and fragment: now, and again once the transaction commits."""
+    if _generation_seconds() <= 0:
         return
     cache.delete(STATE_KEY)
     write_stamp()

@@ -149,6 +149,10 @@ PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_VIEW_FLUSH_SECONDS = 1.0
 # A reader counts once per post in this many seconds (core/view_counts.py).
 VIEW_COUNT_WINDOW_SECONDS = int(os.environ.get("DJANGO_VIEW_COUNT_WINDOW_SECONDS", "3600"))
+
+# Parts every page shares (sidebars, the home page's lists) are cached per content generation
+# this long at most (0 = off), also while whole pages are not cached; core/fragments.py.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("DJANGO_FRAGMENT_CACHE_SECONDS", "300"))
 # With the local-memory cache, every process of the machine watches this file for invalidations.
 PAGE_CACHE_STAMP_FILE = Path(
     os.environ.get(

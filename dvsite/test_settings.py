@@ -18,6 +18,8 @@ WHITENOISE_AUTOREFRESH = True
 AXES_ENABLED = False
 # Pages are not cached in tests unless a test switches it on (dvsite/tests/test_cache.py).
 PAGE_CACHE_SECONDS = 0
+# Nor are shared page parts (core/fragments.py): query counts do not depend on test order.
+FRAGMENT_CACHE_SECONDS = 0
 PAGE_CACHE_VIEW_FLUSH_SECONDS = 0
 # Background tasks run at once, inside the call that enqueues them.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
+from django.db.models.query import QuerySet
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from core import fragments
 from dvsite import search
 from dvsite.home import home_context
 from dvsite.models import AboutPage, Leader
@@ -16,7 +18,15 @@ from dvsite.suggest import suggest
 
 @require_safe
 def home(request):
-    return render(request, "home.html", home_context())
+    return render(request, "home.html", fragments.cached("home", _home_data))
+
+
+def _home_data():
+    """Everything the home page shows (nothing on it depends on the request), fetched now."""
+    return {
+        name: list(value) if isinstance(value, QuerySet) else value
+        for name, value in home_context().items()
+    }
 
 
 @never_cache

@@ -30,6 +30,7 @@ HOST = "127.0.0.1"
 sys.path.insert(0, str(ROOT))
 from dvsite import gunicorn_runner  # noqa: E402 (needs ROOT on sys.path)
 from dvsite.gunicorn_runner import free_port  # noqa: E402
+from loadtest.memory import MemorySampler  # noqa: E402
 
 
 def parse_args(argv=None):
@@ -205,7 +206,7 @@ def server_errors(log_path):
     ]
 
 
-def report(args, tally, editor, elapsed, stuck, log_path):
+def report(args, tally, editor, elapsed, stuck, log_path, memory):
     from loadtest.workload import MIX, summary
 
     everything = [value for values in tally.latencies.values() for value in values]
@@ -232,6 +233,7 @@ def report(args, tally, editor, elapsed, stuck, log_path):
         "throughput_rps": round(len(everything) / elapsed, 1),
         "elapsed_s": round(elapsed, 1),
         "latency": summary(everything),
+        "memory": memory,
         "by_page": {kind: summary(tally.latencies.get(kind, [])) for kind, _ in MIX},
         "statuses": {str(k): v for k, v in sorted(tally.statuses.items())},
         "reconnects": tally.retries,
@@ -260,6 +262,11 @@ def print_table(result, path):
         f"\n{result['config']['clients']} clients, {result['elapsed_s']} s: "
         f"{result['requests']} requests, {result['errors']} errors, "
         f"{result['throughput_rps']} req/s, p50 {latency['p50_ms']} ms, p95 {latency['p95_ms']} ms"
+    )
+    memory = result["memory"]
+    print(
+        f"memory: largest worker RSS {memory['worker_rss_max_mb']} MB; gunicorn in all "
+        f"(PSS, master and workers) {memory['gunicorn_pss_total_max_mb']} MB at most"
     )
     print(f"{'page':<12} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for kind, row in result["by_page"].items():
@@ -298,11 +305,14 @@ def _main(args):
             f"gunicorn on http://{HOST}:{port}; {args.clients} clients for {args.seconds:g} s …",
             flush=True,
         )
+        sampler = MemorySampler(server.pid)
+        sampler.start()
         try:
             tally, editor, elapsed, stuck = run_load(args, pool, port)
         finally:
+            sampler.stop()
             stop(server)
-    result = report(args, tally, editor, elapsed, stuck, log_path)
+    result = report(args, tally, editor, elapsed, stuck, log_path, sampler.report())
     return 1 if result["errors"] else 0
 
 

@@ -4,11 +4,34 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
+from core import fragments
 from core.preview import PreviewableDetailMixin
 from core.view_counts import count_view_on_hit, is_new_view, view_counter
 from news.models import Category, Post, Topic
 
 PAGE_SIZE = 12
+RELATED = 6
+MOST_READ = 5
+
+
+def most_read(exclude=None, limit=MOST_READ):
+    """The "Xem nhiều nhất" sidebar, shared by every news page until content changes; on a
+    post's page without that post (one more is kept for it)."""
+    shown = fragments.cached("news:most_read", lambda: list(Post.objects.most_read(limit + 1)))
+    return [item for item in shown if exclude is None or item.pk != exclude.pk][:limit]
+
+
+def related_posts(post, limit=RELATED):
+    """ "Tin cùng chuyên mục": the newest posts of the post's category but itself. The category's
+    newest are kept per content generation, shared by every post of the category."""
+    if post.category_id is None:
+        return []
+    # related_to() of a stand-in without a pk: the newest of the category, none excluded.
+    newest = fragments.cached(
+        f"news:category-newest:{post.category_id}",
+        lambda: list(Post.objects.related_to(Post(category_id=post.category_id), limit + 1)),
+    )
+    return [item for item in newest if item.pk != post.pk][:limit]
 
 
 class PostListView(ListView):
@@ -20,6 +43,16 @@ class PostListView(ListView):
     def get_queryset(self):
         return Post.objects.published().for_listing()
 
+    def count_key(self):
+        """Which list this is, for its post count kept per content generation."""
+        return "all"
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        # Counting every public post (of a topic) was the costliest query of a list page.
+        paginator.count = fragments.cached(f"news:count:{self.count_key()}", queryset.count)
+        return paginator
+
     def get_crumbs(self):
         return [(self.heading, None)]
 
@@ -27,7 +60,7 @@ class PostListView(ListView):
         context = super().get_context_data(**kwargs)
         context["heading"] = self.heading
         context["crumbs"] = self.get_crumbs()
-        context["most_read"] = Post.objects.most_read()
+        context["most_read"] = most_read()
         return context
 
 
@@ -36,6 +69,9 @@ class CategoryPostListView(PostListView):
         self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
         self.heading = self.category.name
         return super().get_queryset().filter(category=self.category)
+
+    def count_key(self):
+        return f"category:{self.category.pk}"
 
     def get_crumbs(self):
         return [("Tin tức", reverse("news:list")), (self.heading, None)]
@@ -52,6 +88,9 @@ class TopicPostListView(PostListView):
         self.topic = get_object_or_404(Topic.objects.public(), slug=self.kwargs["tag_slug"])
         self.heading = f"Chủ đề: {self.topic.name}"
         return super().get_queryset().filter(tags=self.topic)
+
+    def count_key(self):
+        return f"topic:{self.topic.pk}"
 
     def get_crumbs(self):
         return [("Tin tức", reverse("news:list")), (self.heading, None)]
@@ -84,7 +123,7 @@ class PostDetailView(PreviewableDetailMixin, DetailView):
             crumbs.append((post.category.name, post.category.get_absolute_url()))
         crumbs.append((post.title, None))
         context["crumbs"] = crumbs
-        context["related_posts"] = Post.objects.related_to(post)
-        context["most_read"] = Post.objects.most_read(exclude=post)
+        context["related_posts"] = related_posts(post)
+        context["most_read"] = most_read(exclude=post)
         context["share_url"] = self.request.build_absolute_uri(post.get_absolute_url())
         return context
