@@ -1,19 +1,19 @@
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
-from django.db import connections, models
+from django.db import models
 from django.db.models import F
 from django.utils.html import strip_tags
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
-from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
-from core import text
 from core.html import rich_text_field, sanitize_html
 from core.links import object_url
 from core.publishing import ContentModel, Publishable, PublishableQuerySet, Status, pk_in_any
 from core.slugs import SlugFromNameMixin, unique_slug
 from core.uploads import UploadTo
 from news import images
+from news.topics import TaggedPost, Topic, TopicLink, TopicRule  # noqa: F401 (models of this app)
+from news.workflow import WorkflowNote
 
 
 class Category(SlugFromNameMixin, ContentModel):
@@ -31,99 +31,6 @@ class Category(SlugFromNameMixin, ContentModel):
 
     def get_absolute_url(self):
         return object_url("news:category", slug=self.slug)
-
-
-class TopicQuerySet(models.QuerySet):
-    def public(self, now=None):
-        """Topics tagging at least one public item (post, event or document): only these have a
-        public page and feeds. The tagged kinds are found through the TopicLink subclasses
-        that point here, so news names no other app."""
-        condition = models.Q(pk__in=[])
-        for relation in self.model._meta.related_objects:
-            link = relation.related_model
-            if not (isinstance(link, type) and issubclass(link, TopicLink)):
-                continue
-            tagged = link._meta.get_field("content_object").related_model
-            public_ids = tagged._default_manager.public(now=now).values("pk")
-            condition |= models.Exists(
-                link.objects.filter(tag=models.OuterRef("pk"), content_object__in=public_ids)
-            )
-        return self.filter(condition)
-
-    def trending(self, limit, window=200, now=None):
-        """The topics most used by the `window` newest public posts, most used first.
-
-        What people write about now, for the home page's entry points by theme. The newest
-        posts come from `published()` (compiled, not restated); their tag links are joined from
-        them, a few hundred index lookups: as an IN (…) PostgreSQL read all the links instead,
-        and counting every public post per topic read tens of thousands on every home page.
-        """
-        recent = (
-            Post.objects.published(now=now)
-            .order_by("-publish_at", "-id")
-            .values(post_id=models.F("pk"))[:window]
-        )
-        recent_sql, params = recent.query.sql_with_params()
-        quote = connections[self.db].ops.quote_name
-        topic, link = quote(Topic._meta.db_table), quote(TaggedPost._meta.db_table)
-        return list(
-            # Only compiled ORM SQL and quoted table names are pasted in; values are params.
-            self.raw(
-                f"SELECT t.id, t.name, t.slug, COUNT(*) AS uses FROM ({recent_sql}) recent "  # noqa: S608
-                f"JOIN {link} l ON l.content_object_id = recent.post_id "
-                f"JOIN {topic} t ON t.id = l.tag_id "
-                "GROUP BY t.id, t.name, t.slug ORDER BY uses DESC, t.name LIMIT %s",
-                [*params, limit],
-            )
-        )
-
-
-class Topic(TagBase):
-    """A topic tag ("Dân vận khéo"), its slug readable in Vietnamese ("dan-van-kheo")."""
-
-    # taggit's manager (backups refer to topics by name) with the queries below.
-    objects = NaturalKeyManager.from_queryset(TopicQuerySet)()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "chủ đề"
-        verbose_name_plural = "chủ đề"
-
-    def save(self, *args, **kwargs):
-        self.name = text.nfc(text.strip_control_chars(self.name, multiline=False))
-        super().save(*args, **kwargs)
-
-    def slugify(self, tag, i=None):
-        # taggit calls this with i = 1, 2 … when the plain slug is taken.
-        slug = text.slugify(tag, max_length=90) or "chu-de"
-        if i is not None:
-            slug = f"{slug}-{i}"
-        return slug
-
-    def get_absolute_url(self):
-        return object_url("news:tag", tag_slug=self.slug)
-
-
-class TopicLink(TaggedItemBase):
-    """One item (post, event, document) tagged with one topic of the site's shared vocabulary.
-
-    Subclasses name the tagged model (`content_object`) and the `tag` foreign key to Topic.
-    """
-
-    class Meta:
-        abstract = True
-        verbose_name = "gắn chủ đề"
-        verbose_name_plural = "gắn chủ đề"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_object", "tag"], name="%(app_label)s_%(class)s_unique"
-            )
-        ]
-
-
-class TaggedPost(TopicLink):
-    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_posts")
-    content_object = models.ForeignKey("Post", on_delete=models.CASCADE, related_name="topic_links")
 
 
 class PostQuerySet(PublishableQuerySet):
@@ -457,73 +364,6 @@ class Post(Publishable):
             if self.status != Status.ARCHIVED and not self.revision_of_id:
                 actions.append(Action.ARCHIVE)
         return actions
-
-
-class TopicRule(models.Model):
-    """A topic tag and the phrases that trigger it when articles are imported.
-
-    Editors extend the vocabulary here; matching is accent- and case-insensitive (see `fold`).
-    """
-
-    name = models.CharField("Chủ đề (thẻ)", max_length=100, unique=True)
-    phrases = models.TextField(
-        "Cụm từ kích hoạt",
-        help_text="Mỗi dòng một cụm từ; so khớp không phân biệt dấu và hoa thường.",
-    )
-    is_active = models.BooleanField("Đang dùng", default=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "quy tắc gắn chủ đề"
-        verbose_name_plural = "quy tắc gắn chủ đề"
-
-    def __str__(self):
-        return self.name
-
-    def phrase_list(self):
-        return [line.strip() for line in self.phrases.splitlines() if line.strip()]
-
-
-class WorkflowNote(models.Model):
-    """Who moved a post between states, when, and why (a send-back comment stays here)."""
-
-    class Action(models.TextChoices):
-        SUBMIT = "submit", "Gửi duyệt"
-        PUBLISH = "publish", "Xuất bản"
-        UNPUBLISH = "unpublish", "Gỡ xuống"
-        SEND_BACK = "send_back", "Trả lại"
-        ARCHIVE = "archive", "Lưu trữ"
-        WITHDRAW = "withdraw", "Rút lại để sửa"
-
-    post = models.ForeignKey(
-        Post, verbose_name="Bài viết", on_delete=models.CASCADE, related_name="workflow_notes"
-    )
-    action = models.CharField("Thao tác", max_length=16, choices=Action.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Người thực hiện",
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    comment = models.TextField("Ghi chú", blank=True)
-    created_at = models.DateTimeField("Thời điểm", auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = "nhật ký duyệt bài"
-        verbose_name_plural = "nhật ký duyệt bài"
-
-    def __str__(self):
-        return f"{self.get_action_display()} – {self.post}"
-
-    @classmethod
-    def reason(cls, action, comment=""):
-        """The change reason shown in the revision history (simple-history keeps 100 chars)."""
-        label = cls.Action(action).label
-        if comment:
-            label = f"{label}: {comment}"
-        return label if len(label) <= 100 else label[:99] + "…"
 
 
 from news.pictures import Picture  # noqa: E402, F401 (the media library, a model of this app)
