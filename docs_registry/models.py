@@ -2,7 +2,7 @@ import posixpath
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Value, When
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
@@ -90,12 +90,15 @@ class DocumentQuerySet(PublishableQuerySet):
         status an editor stored.
         """
         today = today or timezone.localdate()
-        replacements = Document.replaces.through.objects.filter(
-            public_q(prefix="from_document__"), to_document=OuterRef("pk")
-        )
+        # The ids replaced by a public document, as one uncorrelated subquery: a correlated
+        # EXISTS joined to the replacing document made SQLite scan the public documents once per
+        # row (3.7 s for the registry's validity facet at 5,000 documents).
+        replaced = Document.replaces.through.objects.filter(
+            public_q(prefix="from_document__")
+        ).values("to_document_id")
         return self.annotate(
             validity=Case(
-                When(Exists(replacements), then=Value(Validity.REPLACED)),
+                When(pk__in=replaced, then=Value(Validity.REPLACED)),
                 When(expiry_date__lte=today, then=Value(Validity.EXPIRED)),
                 default=F("manual_validity"),
                 output_field=models.CharField(),
