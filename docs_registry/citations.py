@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from core.date_grammar import make_date
 from core.text import fold_chars, without_lookalikes
 
 from . import numbers
@@ -238,13 +239,7 @@ def _date(parts, default_year):
     if not parts:
         return None
     day, month, year = parts
-    year = year or default_year
-    if not year:
-        return None
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        return None
+    return make_date(day, month, year or default_year)
 
 
 def _resolve(mention):

@@ -66,13 +66,6 @@ class PostAdmin(PublishableAdmin):
     date_hierarchy = "publish_at"
     ordering = ("-updated_at",)
     list_per_page = 50
-    actions = [
-        "submit_selected",
-        "withdraw_selected",
-        "publish_selected",
-        "unpublish_selected",
-        "archive_selected",
-    ]
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
         ("Ảnh đại diện", {"fields": ("image", "image_alt", "image_caption")}),
