@@ -3,8 +3,8 @@
 A visitor is a hashed (address, user agent) pair (`is_new_view`); the key lives in the cache
 for `VIEW_COUNT_WINDOW_SECONDS` (an hour), so reloading, or 7,000 GETs from one script, count
 once. A detail view calls `count_view_on_hit(request, obj)`; the site's page cache remembers
-that with the cached page and, on each hit, asks `count_cached_view` — the same rule — before
-adding to an in-process counter written with one UPDATE per row at most every
+that with the cached page; the page itself and each hit then go through `count_view` — one rule —
+before adding to an in-process counter written with one UPDATE per row at most every
 `PAGE_CACHE_VIEW_FLUSH_SECONDS`.
 """
 
@@ -73,8 +73,9 @@ def is_new_view(request, label, pk):
     return cache.add(f"views:{digest}", 1, window)
 
 
-def count_cached_view(request, label, pk):
-    """A cache hit of a page that counts views: counted by the same rule as the page."""
+def count_view(request, label, pk):
+    """One view of the item by this request's visitor, counted when `is_new_view` says so: the
+    rule for a rendered page and for a cache hit of it alike."""
     if is_new_view(request, label, pk):
         view_counter.add(label, pk)
 

@@ -6,7 +6,7 @@ from django.views.generic import DetailView, ListView
 
 from core import fragments
 from core.preview import PreviewableDetailMixin
-from core.view_counts import count_view_on_hit, is_new_view, view_counter
+from core.view_counts import count_view, count_view_on_hit
 from news.models import Category, Post, Topic
 
 PAGE_SIZE = 12
@@ -110,8 +110,7 @@ class PostDetailView(PreviewableDetailMixin, DetailView):
     def get_object(self, queryset=None):
         post = super().get_object(queryset)
         if post.is_public():
-            if is_new_view(self.request, post._meta.label, post.pk):
-                view_counter.add(post._meta.label, post.pk)
+            count_view(self.request, post._meta.label, post.pk)
             count_view_on_hit(self.request, post)
         return post
 
