@@ -51,6 +51,8 @@ SORTS = {
     "cu": ("Cũ nhất", (F("issue_date").asc(nulls_last=True), "issue_year", "id")),
     "so": ("Theo số ký hiệu", (LeadingNumber("number").asc(nulls_last=True), "number", "id")),
 }
+# What the date inputs send (ISO), and what people type ("30/7/2021", "30-7-2021").
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
 DATE_MESSAGE = "Ngày phải có dạng ngày/tháng/năm, ví dụ 30/07/2021."
 
 
@@ -106,14 +108,14 @@ class DocumentFilter(django_filters.FilterSet):
         label="Từ ngày",
         field_name="issue_date",
         lookup_expr="gte",
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"],
+        input_formats=DATE_INPUT_FORMATS,
         error_messages={"invalid": DATE_MESSAGE},
     )
     den_ngay = django_filters.DateFilter(
         label="Đến ngày",
         field_name="issue_date",
         lookup_expr="lte",
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"],
+        input_formats=DATE_INPUT_FORMATS,
         error_messages={"invalid": DATE_MESSAGE},
     )
     sort = django_filters.ChoiceFilter(
