@@ -2,7 +2,6 @@
 cached page, scheduled items appear on time — with the local-memory cache and with Redis."""
 
 import datetime
-import socket
 import time
 from unittest import mock
 
@@ -14,6 +13,7 @@ from core.publishing import Status
 from docs_registry.tests.factories import DocumentFactory
 from dvsite import cache as page_cache
 from dvsite.models import AboutPage
+from dvsite.tests.cache_backends import BACKENDS, use_cache
 from events.tests.factories import EventFactory
 from news.models import Post
 from news.tests.factories import PostFactory
@@ -21,28 +21,10 @@ from news.tests.factories import PostFactory
 NEWS = "/tin-tuc/"
 
 
-def _redis_reachable():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
-
-
-@pytest.fixture(params=["locmem", "redis"])
+@pytest.fixture(params=BACKENDS)
 def page_caching(request, settings, tmp_path):
     """Page caching on, over the local-memory cache or Redis (skipped when Redis is down)."""
-    settings.PAGE_CACHE_STAMP_FILE = tmp_path / "page-cache-stamp"  # private to this test
-    if request.param == "redis":
-        if not _redis_reachable():
-            pytest.skip("Redis is not reachable on 127.0.0.1:6379")
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": "redis://127.0.0.1:6379/13",
-                "KEY_PREFIX": "dvsite-test-cache",
-            }
-        }
+    use_cache(request.param, settings, tmp_path, "dvsite-test-cache")
     settings.PAGE_CACHE_SECONDS = 300
     cache.clear()
     yield request.param

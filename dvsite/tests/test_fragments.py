@@ -13,26 +13,16 @@ from django.utils import timezone
 from core import fragments
 from docs_registry.tests.factories import DocumentFactory
 from dvsite import cache as page_cache
-from dvsite.tests.test_cache import _redis_reachable
+from dvsite.tests.cache_backends import BACKENDS, use_cache
 from news.tests.factories import PostFactory
 
 HOME = "/"
 
 
-@pytest.fixture(params=["locmem", "redis"])
+@pytest.fixture(params=BACKENDS)
 def fragment_caching(request, settings, tmp_path):
     """Fragments cached, whole pages not: what a page costs after a publication."""
-    settings.PAGE_CACHE_STAMP_FILE = tmp_path / "page-cache-stamp"
-    if request.param == "redis":
-        if not _redis_reachable():
-            pytest.skip("Redis is not reachable on 127.0.0.1:6379")
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": "redis://127.0.0.1:6379/13",
-                "KEY_PREFIX": "dvsite-test-fragments",
-            }
-        }
+    use_cache(request.param, settings, tmp_path, "dvsite-test-fragments")
     settings.PAGE_CACHE_SECONDS = 0
     settings.FRAGMENT_CACHE_SECONDS = 300
     cache.clear()
