@@ -246,13 +246,18 @@ class Publishable(ContentModel):
         )
 
     @classmethod
+    def can_write(cls, user):
+        """Who may write this kind of item: drafts, submissions, revisions of published ones."""
+        return bool(user and user.is_active and user.has_perm(cls.permission_name("change")))
+
+    @classmethod
     def can_publish(cls, user):
         return bool(user and user.is_active and user.has_perm(cls.permission_name("publish")))
 
     def can_edit(self, user):
         """Editors edit drafts; an item submitted for review is locked for them until it is
         sent back or withdrawn, and published or archived ones need a publisher."""
-        if not (user and user.is_active and user.has_perm(self.permission_name("change"))):
+        if not self.can_write(user):
             return False
         if self.status != Status.DRAFT:
             return self.can_publish(user)
@@ -277,7 +282,7 @@ class Publishable(ContentModel):
 
     def submit(self, user):
         """Draft -> in review."""
-        if not (user and user.has_perm(self.permission_name("change"))):
+        if not self.can_write(user):
             raise PermissionDenied("Bạn không có quyền gửi duyệt nội dung này.")
         if self.status != Status.DRAFT:
             raise ValidationError("Chỉ bản nháp mới được gửi duyệt.")
@@ -308,23 +313,14 @@ class Publishable(ContentModel):
 
     def can_withdraw(self, user):
         """Who may edit drafts may take back an item they submitted, before it is reviewed."""
-        return bool(
-            self.status == Status.REVIEW
-            and user
-            and user.is_active
-            and user.has_perm(self.permission_name("change"))
-        )
+        return self.status == Status.REVIEW and self.can_write(user)
 
     # -- draft over live -----------------------------------------------------------------------
 
     def can_revise(self, user):
         """Who may write this kind of item may propose a revised version of a published one."""
-        return bool(
-            self.status == Status.PUBLISHED
-            and self.revision_of_id is None
-            and user
-            and user.is_active
-            and user.has_perm(self.permission_name("change"))
+        return (
+            self.status == Status.PUBLISHED and self.revision_of_id is None and self.can_write(user)
         )
 
     def start_revision(self, user):
