@@ -10,13 +10,15 @@ import os
 wsgi_app = "dvsite.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
-# One worker per core, threads for the waits (a slow client, a database round-trip). Measured
-# with `make loadtest` on 2 shared cores (README "Benchmark"): 2 workers of 8 threads answered
-# 69-80 req/s with p95 1.3-1.5 s where 5 workers of 4 answered 41-57 req/s with p95 3-4 s, in
-# 40% of the memory; more processes also split the local-memory page cache.
+# One worker per core, two threads each: one request computes while the other waits on the
+# database. Measured with `make loadtest` (SQLite, 50 readers, an editor publishing every second,
+# 2 cores, 2026-12-01): 2 workers x 2 threads answered 380 req/s with p95 198 ms; 2 x 4 323-332
+# req/s, p95 361-377 ms; 2 x 8 270 req/s, p95 454 ms; 2 x 16 280 req/s, p95 496 ms; 4 x 4 338
+# req/s, p95 347 ms (in 40% more memory). More threads per process only queue behind the GIL:
+# a page is CPU work, and nginx buffers slow clients.
 workers = int(os.environ.get("GUNICORN_WORKERS", max(2, multiprocessing.cpu_count())))
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 
 # Load the app once in the master, then fork the workers from it: they start in milliseconds and
 # share the loaded code's memory pages. A code update then needs `systemctl restart dvsite`
@@ -34,9 +36,11 @@ def when_ready(server):
 
 
 # Recycle workers now and then so a slow leak never takes a server down; jitter avoids all
-# workers restarting at the same moment.
-max_requests = 2000
-max_requests_jitter = 200
+# workers restarting at the same moment. Not too often: a new worker starts with an empty
+# local-memory cache (at 2,000 requests each worker restarted every 18 s of the load test, and
+# throughput fell from 270 to 208 req/s).
+max_requests = 20000
+max_requests_jitter = 2000
 timeout = 30
 graceful_timeout = 30
 keepalive = 5
