@@ -181,8 +181,32 @@ class FacetOption:
     url: str = ""
 
 
+def facet_values(valid_data):
+    """The chosen facet options of cleaned filter data, as the options write their values:
+    "2021" or "chua-ro", the type's and the issuer's slug, the validity."""
+    chosen = {}
+    if valid_data.get("year") is not None:
+        chosen["year"] = str(valid_data["year"] or UNKNOWN_YEAR)
+    for name in ("type", "issuer"):
+        if valid_data.get(name) is not None:
+            chosen[name] = valid_data[name].slug
+    if valid_data.get("validity"):
+        chosen["validity"] = valid_data["validity"]
+    return chosen
+
+
+@dataclass
+class Facets:
+    groups: dict  # facet name -> [FacetOption]
+    total: int  # documents matching every filter
+
+
 def facets(filterset, selected):
-    """Options and counts per facet, each with the other filters applied: one query each."""
+    """Options and counts per facet, each with the other filters applied: one query each.
+
+    They also give the number of documents matching every filter, so the list needs no COUNT
+    of its own: the sum of the counts of a facet not chosen, or the count of the chosen option.
+    """
 
     def grouped(skip, *fields):
         # COUNT(*), not COUNT(id): the public-facets index has no id column, and PostgreSQL
@@ -200,7 +224,7 @@ def facets(filterset, selected):
         key=lambda row: collation_key(row["issuer__name"]),
     )
     validities = {row["validity"]: row["n"] for row in grouped("validity", "validity")}
-    return {
+    groups = {
         "year": [
             FacetOption(
                 str(r["issue_year"] or UNKNOWN_YEAR),
@@ -234,3 +258,13 @@ def facets(filterset, selected):
             if validities.get(value) or selected.get("validity") == value
         ],
     }
+    return Facets(groups, total=_total(groups["validity"], chosen="validity" in selected))
+
+
+def _total(options, chosen):
+    """Every document has one validity (as one year, type and issuer), so the counts of a facet
+    partition what the other filters let through: their sum is the total, or, when an option is
+    chosen, that option's count (none shown: no document)."""
+    if not chosen:
+        return sum(option.count for option in options)
+    return next((option.count for option in options if option.selected), 0)

@@ -3,13 +3,14 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from core.preview import PreviewableDetailMixin
 
 from . import exports
-from .filters import SORTS, DocumentFilter, facets
+from .filters import SORTS, DocumentFilter, facet_values, facets
 from .models import Attachment, Document
 
 FACET_TITLES = {
@@ -41,6 +42,20 @@ class DocumentListView(ListView):
         self.filterset = registry_filter(self.request)
         return self.filterset.filtered()
 
+    @cached_property
+    def facets(self):
+        return facets(self.filterset, self.selected)
+
+    @cached_property
+    def selected(self):
+        """The facet values chosen (valid ones only), written as the facets write them."""
+        return facet_values(self.filterset.valid_data)
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        paginator.count = self.facets.total  # the facets counted them already
+        return paginator
+
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
         if self.request.user.is_authenticated:
@@ -49,13 +64,7 @@ class DocumentListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        selected = {
-            name: self.request.GET.get(name, "")
-            for name in FACET_TITLES
-            if name in self.filterset.valid_data
-            and self.filterset.valid_data[name] not in (None, "")
-        }
-        groups = facets(self.filterset, selected)
+        selected, groups = self.selected, self.facets.groups
         params = self.request.GET.copy()
         params.pop("page", None)
         for name, options in groups.items():

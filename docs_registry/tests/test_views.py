@@ -156,10 +156,35 @@ def test_list_query_count_is_constant(client, django_assert_num_queries, count):
             issue_date=datetime.date(2000 + n % 20, 1, 1),
         )
     client.get(LIST, {"q": "hoi nghi"})  # warm up what a process looks up once (search index)
-    # count, page, then one aggregate per facet (year, type, issuer, validity)
-    with django_assert_num_queries(6):
+    # one aggregate per facet (year, type, issuer, validity), which also count the list; the page
+    with django_assert_num_queries(5):
         response = client.get(LIST, {"q": "hoi nghi", "validity": "in_force"})
     assert response.context["paginator"].count == count
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"year": "2021"},
+        {"year": "02021"},
+        {"year": "1950"},  # a valid year nobody issued anything in
+        {"type": "quyet-dinh", "validity": "in_force"},
+        {"year": "2021", "type": "quyet-dinh", "issuer": "bo-chinh-tri"},
+        {"year": "2021", "type": "quyet-dinh", "issuer": "bo-chinh-tri", "validity": "replaced"},
+        {"year": "2010", "type": "quyet-dinh", "issuer": "bo-chinh-tri", "validity": "replaced"},
+        {"year": "2021", "type": "quyet-dinh", "issuer": "bo-chinh-tri", "validity": "in_force"},
+        {"q": "dân vận", "validity": "expired"},
+        {"year": "abc"},  # invalid: no filter applies
+    ],
+)
+def test_the_count_shown_is_the_documents_listed(client, registry, query):
+    """The list's count comes from the facet counts: it must be what every filter lets through."""
+    response = client.get(LIST, query)
+    assert response.status_code == 200
+    shown = response.context["paginator"].count
+    assert shown == response.context["view"].filterset.filtered().count()
+    assert shown == len(numbers_on(response))
 
 
 def test_csv_is_the_current_selection_in_utf8_with_bom(client, registry):
