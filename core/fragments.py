@@ -6,9 +6,11 @@ instances, already fetched: never a lazy queryset) in the cache under the curren
 so the first pages rendered after a publication share one computation instead of repeating it.
 
 The generation comes from the site layer (`configure()`, called by dvsite at start-up with the
-page cache's generation, which every save or delete of content ends, as do the next scheduled
-publication and midnight). Without a configured source, or while it says "off" (tests, unless
-they switch it on), `cached` simply computes.
+page cache's generation). A part names the kinds of content it shows (app labels: "news",
+"events" …; default all): a save or delete of content of one of those kinds ends it, as do the
+next scheduled publication of those kinds and midnight, so publishing a post does not recompute
+the newest documents. Without a configured source, or while it says "off" (tests, unless they
+switch it on), `cached` simply computes.
 """
 
 from django.core.cache import cache
@@ -18,15 +20,16 @@ _generation = None
 
 
 def configure(generation):
-    """`generation()` -> (token, seconds it stays valid), or None when fragments are not cached."""
+    """`generation(kinds)` -> (token, seconds it stays valid), or None when fragments are not
+    cached; `kinds` None means every kind of content."""
     global _generation  # noqa: PLW0603 (one source per process, set once at start-up)
     _generation = generation
 
 
-def cached(name, compute):
-    """What `compute()` returns, computed at most once per generation (per process with the
-    local-memory cache, once for all processes with Redis)."""
-    current = _generation() if _generation else None
+def cached(name, compute, kinds=None):
+    """What `compute()` returns, computed at most once per generation of the `kinds` of content
+    it shows (per process with the local-memory cache, once for all processes with Redis)."""
+    current = _generation(kinds) if _generation else None
     if current is None:
         return compute()
     token, seconds = current

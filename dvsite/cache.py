@@ -5,16 +5,21 @@ no session or message cookie and no Authorization header, outside the admin, whe
 sets no cookie and is not marked private/no-cache/no-store. Staff always carry a session cookie,
 so they — and their previews, which are never-cache anyway — never see a cached page.
 
-Invalidation: every page key contains a *generation*, a random token kept in one cache entry
-together with the moment it stops being valid. Any save or delete of content (and any change of
-tag links) deletes that entry, so the next request starts a new generation and every older page
-is unreachable at once. The generation also ends at the next scheduled `publish_at` (one query,
-made once per generation) and at the next local midnight (dates such as "today" in the calendar),
-so a scheduled item appears on time. `PAGE_CACHE_SECONDS` (0 switches caching off) caps all.
+Invalidation: every page key contains a *generation* of the kinds of content the page shows
+(`PAGE_KINDS`, by URL name: the registry shows documents, a post also the documents it cites …;
+any other page shows all). Each kind (an app's content: "news", "events", "docs_registry" …) has
+its own generation, a random token kept in one cache entry together with the moment it stops
+being valid. A save or delete of content (or a change of tag links) deletes the entries of the
+kinds it changes (`changed_kinds`: its app; topics, shown everywhere, all), so the next request
+starts new generations and every page showing that content is unreachable at once, while the
+others stay cached: publishing a post leaves the registry and the calendar cached. A kind's
+generation also ends at its next scheduled `publish_at` (one query, made once per generation)
+and at the next local midnight (dates such as "today" in the calendar), so a scheduled item
+appears on time. `PAGE_CACHE_SECONDS` (0 switches caching off) caps all.
 
 The local-memory cache lives in each process, so with it the generation also carries a *stamp*:
-a token in a small file (`PAGE_CACHE_STAMP_FILE`) that every invalidation rewrites. Each request
-reads it (microseconds), so an edit made in one gunicorn worker, the admin or a management command
+a token per kind in a small file (`PAGE_CACHE_STAMP_FILE`.<kind>) that every invalidation of that
+kind rewrites. Each request reads those of its page (microseconds), so an edit made in one gunicorn worker, the admin or a management command
 reaches every worker of the machine at once. With Redis the generation entry itself is shared by
 every process and machine, and the stamp is not used.
 
@@ -39,6 +44,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import signals
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
 from taggit.models import ItemBase, TagBase
@@ -54,6 +60,76 @@ PERSONAL_COOKIES = (lambda: settings.SESSION_COOKIE_NAME, lambda: "messages")
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
 
 
+# -- what a change changes ---------------------------------------------------------------------
+
+
+@functools.cache
+def changed_kinds(model):
+    """The kinds of content (app labels) a save or delete of `model` changes; empty when its
+    rows show on no public page. Rows of the shared content base (posts, events, documents,
+    categories, about pages …) and tag links change their app's pages; topics, whose names show
+    on every kind's pages, change all; a many-to-many table, both sides. Revisions change none:
+    the save that made one already counted."""
+    meta = model._meta
+    if meta.model_name.startswith("historical"):
+        return frozenset()
+    if meta.auto_created:
+        return frozenset().union(
+            *(changed_kinds(field.related_model) for field in meta.fields if field.is_relation)
+        )
+    if issubclass(model, TagBase):
+        return content_kinds()
+    if issubclass(model, (ContentModel, ItemBase)):
+        return frozenset({meta.app_label})
+    return frozenset()
+
+
+@functools.cache
+def content_kinds():
+    """Every kind of content: the apps with content models."""
+    return frozenset(
+        model._meta.app_label
+        for model in apps.get_models()
+        if issubclass(model, (ContentModel, ItemBase))
+        and not model._meta.model_name.startswith("historical")
+    )
+
+
+def is_content_model(model):
+    return bool(changed_kinds(model))
+
+
+# What each page shows, by URL name: it is rendered again only when one of these kinds changes.
+# Every other page (home, search, topics, feeds, sitemaps, about pages …) shows every kind.
+PAGE_KINDS = {
+    "news:list": {"news"},
+    "news:category": {"news"},
+    "news:detail": {"news", "docs_registry"},  # "Văn bản liên quan"
+    "events:list": {"events"},
+    "events:calendar": {"events"},
+    "events:calendar_current": {"events"},
+    "events:detail": {"events", "news"},  # the posts reporting it
+    "events:ics": {"events"},
+    "events:feed": {"events"},
+    "docs_registry:list": {"docs_registry"},
+    "docs_registry:csv": {"docs_registry"},
+    "docs_registry:xlsx": {"docs_registry"},
+    "docs_registry:detail": {"docs_registry", "news"},  # the posts citing it
+}
+
+
+def page_kinds(request):
+    """The kinds of content the page at `request.path_info` shows (None: all)."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    return PAGE_KINDS.get(match.view_name)
+
+
+# -- the generation ---------------------------------------------------------------------------
+
+
 def page_cache_seconds():
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 0) or 0)
 
@@ -67,23 +143,26 @@ def _generation_seconds():
     return max(page_cache_seconds(), fragment_cache_seconds())
 
 
-# -- the generation ---------------------------------------------------------------------------
+def publishable_models(kind=None):
+    """Every concrete model built on the publishing base (of one kind), from the app registry."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Publishable) and kind in (None, model._meta.app_label)
+    ]
 
 
-def publishable_models():
-    """Every concrete model built on the publishing base, found in the app registry."""
-    return [model for model in apps.get_models() if issubclass(model, Publishable)]
-
-
-def next_scheduled(now):
-    """The earliest `publish_at` still in the future of any published item of any content model."""
+def next_scheduled(now, kind=None):
+    """The earliest `publish_at` still in the future of any published item (of one kind)."""
     # The complement of `published()` among published rows: those whose time has not come.
     parts = [
         model.objects.filter(status=Status.PUBLISHED, publish_at__gt=now)
         .order_by()
         .values("publish_at")
-        for model in publishable_models()
+        for model in publishable_models(kind)
     ]
+    if not parts:
+        return None
     row = parts[0].union(*parts[1:], all=True).order_by("publish_at").first()
     return row["publish_at"] if row else None
 
@@ -98,90 +177,102 @@ def _per_process_cache():
     return settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
 
 
-def read_stamp():
-    """The machine-wide invalidation token ("" when the cache is shared or nothing was written)."""
+def _stamp_path(kind):
+    path = Path(settings.PAGE_CACHE_STAMP_FILE)
+    return path.with_name(f"{path.name}.{kind}")
+
+
+def read_stamp(kind=None):
+    """The machine-wide invalidation token of a kind of content, or of all ("" when the cache
+    is shared or nothing was written)."""
     if not _per_process_cache():
         return ""
+    if kind is None:
+        return ":".join(read_stamp(kind) for kind in sorted(content_kinds()))
     try:
-        return Path(settings.PAGE_CACHE_STAMP_FILE).read_text()
+        return _stamp_path(kind).read_text()
     except OSError:
         return ""
 
 
-def write_stamp():
-    """Tell every process of this machine that content changed (atomic rename of a new token)."""
+def write_stamp(kinds=None):
+    """Tell every process of this machine that content of these kinds (default: all) changed:
+    an atomic rename of a new token per kind."""
     if not _per_process_cache():
         return
-    path = Path(settings.PAGE_CACHE_STAMP_FILE)
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")
-    try:
-        temporary.write_text(uuid.uuid4().hex)
-        os.replace(temporary, path)
-    except OSError:
-        logger.warning("Could not write the page-cache stamp %s", path, exc_info=True)
+    for kind in content_kinds() if kinds is None else kinds:
+        path = _stamp_path(kind)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")
+        try:
+            temporary.write_text(uuid.uuid4().hex)
+            os.replace(temporary, path)
+        except OSError:
+            logger.warning("Could not write the page-cache stamp %s", path, exc_info=True)
 
 
-def generation(now=None):
-    """(token, valid_until) of the current generation, starting a new one when needed."""
+def _state_key(kind):
+    return f"{STATE_KEY}:{kind}"
+
+
+def generation(kinds=None, now=None):
+    """(token, valid_until) of the current generation of these kinds of content (default: all),
+    starting a new one for each kind whose generation ended.
+
+    Each kind's generation ends when content of that kind changes, at its next scheduled
+    publication, at local midnight, and after the cache time."""
     now = now or timezone.now()
-    stamp = read_stamp()
-    state = cache.get(STATE_KEY)
-    if state is not None and state[1] > now and state[2] == stamp:
-        return state[:2]
-    until = now + datetime.timedelta(seconds=_generation_seconds())
-    for limit in (next_scheduled(now), _next_midnight(now)):
-        if limit is not None and limit < until:
-            until = limit
-    state = (uuid.uuid4().hex[:16], until, stamp)
-    cache.set(STATE_KEY, state, max(1, int((until - now).total_seconds())))
-    return state[:2]
+    kinds = sorted(content_kinds() if kinds is None else kinds)
+    states = cache.get_many([_state_key(kind) for kind in kinds])
+    tokens, valid_until = [], None
+    for kind in kinds:
+        stamp = read_stamp(kind)
+        state = states.get(_state_key(kind))
+        if state is None or state[1] <= now or state[2] != stamp:
+            until = now + datetime.timedelta(seconds=_generation_seconds())
+            for limit in (next_scheduled(now, kind), _next_midnight(now)):
+                if limit is not None and limit < until:
+                    until = limit
+            state = (uuid.uuid4().hex[:12], until, stamp)
+            cache.set(_state_key(kind), state, max(1, int((until - now).total_seconds())))
+        tokens.append(state[0])
+        valid_until = state[1] if valid_until is None else min(valid_until, state[1])
+    return "-".join(tokens), valid_until
 
 
-def fragment_generation():
+def fragment_generation(kinds=None):
     """(token, seconds left) of the generation for core.fragments, None when they are off."""
     if fragment_cache_seconds() <= 0:
         return None
     now = timezone.now()
-    token, until = generation(now)
+    token, until = generation(kinds, now)
     return token, int(min(fragment_cache_seconds(), (until - now).total_seconds()))
 
 
-def invalidate(**kwargs):
-    """Drop every cached page and fragment: now, and again once the transaction commits."""
+def invalidate(kinds=None):
+    """Drop every cached page and fragment showing content of these kinds (default: all): now,
+    and again once the transaction commits."""
     if _generation_seconds() <= 0:
         return
-    cache.delete(STATE_KEY)
-    write_stamp()
+    kinds = content_kinds() if kinds is None else frozenset(kinds)
+    keys = [_state_key(kind) for kind in kinds]
+    cache.delete_many(keys)
+    write_stamp(kinds)
 
     def after_commit():
-        cache.delete(STATE_KEY)
-        write_stamp()
+        cache.delete_many(keys)
+        write_stamp(kinds)
 
     transaction.on_commit(after_commit)
 
 
-@functools.cache
-def is_content_model(model):
-    """Whether rows of `model` show on public pages: models on the shared content base (posts,
-    events, documents, categories, about pages …), topics and their links, and the many-to-many
-    tables between them. Revisions are not: the save that made one already counted."""
-    meta = model._meta
-    if meta.model_name.startswith("historical"):
-        return False
-    if meta.auto_created:
-        return any(
-            is_content_model(field.related_model) for field in meta.fields if field.is_relation
-        )
-    return issubclass(model, (ContentModel, TagBase, ItemBase))
-
-
 def _content_changed(sender, **kwargs):
-    if isinstance(sender, type) and is_content_model(sender):
-        invalidate()
+    if isinstance(sender, type) and (kinds := changed_kinds(sender)):
+        invalidate(kinds)
 
 
 def connect_signals():
-    """Called from DvsiteConfig.ready(): any save/delete/m2m change of content invalidates."""
+    """Called from DvsiteConfig.ready(): any save/delete/m2m change of content invalidates the
+    pages and fragments showing its kind."""
     for signal in (signals.post_save, signals.post_delete, signals.m2m_changed):
         signal.connect(_content_changed, dispatch_uid=f"dvsite.cache.{id(signal)}")
 
@@ -227,7 +318,7 @@ class AnonymousPageCacheMiddleware:
         if seconds <= 0 or not is_cacheable_request(request):
             return self.get_response(request)
         now = timezone.now()
-        token, until = generation(now)
+        token, until = generation(page_kinds(request), now)
         key = page_key(request, token)
         entry = cache.get(key)
         if entry is not None:

@@ -37,18 +37,42 @@ def front_page_posts(now=None):
     return lead, latest, most_read
 
 
-def home_context(now=None):
+def _posts(now=None):
     lead, latest, most_read = front_page_posts(now=now)
+    # Topic tags of the newest public posts, the most used first: entry points by theme.
     return {
         "lead": lead,
         "latest": latest,
         "most_read": most_read,
-        "upcoming": Event.objects.upcoming(now=now).first_rows(UPCOMING),
-        "documents": Document.objects.public(now=now)
-        .newest_first()
-        .first_rows(DOCUMENTS)
-        .with_validity()
-        .select_related("doc_type", "issuer"),
-        # Topic tags of the newest public posts, the most used first: entry points by theme.
-        "topics": Topic.objects.trending(TOPICS, now=now),
+        "topics": list(Topic.objects.trending(TOPICS, now=now)),
     }
+
+
+def _events(now=None):
+    return {"upcoming": list(Event.objects.upcoming(now=now).first_rows(UPCOMING))}
+
+
+def _documents(now=None):
+    return {
+        "documents": list(
+            Document.objects.public(now=now)
+            .newest_first()
+            .first_rows(DOCUMENTS)
+            .with_validity()
+            .select_related("doc_type", "issuer")
+        )
+    }
+
+
+# The home page's parts: (name, the kinds of content it shows, what computes it). Each is kept
+# apart (dvsite/views.py), so publishing a post does not recompute the events or documents.
+PARTS = [
+    ("posts", {"news"}, _posts),
+    ("events", {"events"}, _events),
+    ("documents", {"docs_registry"}, _documents),
+]
+
+
+def home_context(now=None):
+    """Everything the home page shows (nothing on it depends on the request), fetched."""
+    return {name: value for _, _, compute in PARTS for name, value in compute(now).items()}

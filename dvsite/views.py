@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models.query import QuerySet
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -10,23 +9,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from core import fragments
+from dvsite import home as home_page
 from dvsite import search
-from dvsite.home import home_context
 from dvsite.models import AboutPage, Leader
 from dvsite.suggest import suggest
 
 
 @require_safe
 def home(request):
-    return render(request, "home.html", fragments.cached("home", _home_data))
-
-
-def _home_data():
-    """Everything the home page shows (nothing on it depends on the request), fetched now."""
-    return {
-        name: list(value) if isinstance(value, QuerySet) else value
-        for name, value in home_context().items()
-    }
+    context = {}
+    for name, kinds, compute in home_page.PARTS:
+        context.update(fragments.cached(f"home:{name}", compute, kinds=kinds))
+    return render(request, "home.html", context)
 
 
 @never_cache

@@ -17,7 +17,9 @@ MOST_READ = 5
 def most_read(exclude=None, limit=MOST_READ):
     """The "Xem nhiều nhất" sidebar, shared by every news page until content changes; on a
     post's page without that post (one more is kept for it)."""
-    shown = fragments.cached("news:most_read", lambda: list(Post.objects.most_read(limit + 1)))
+    shown = fragments.cached(
+        "news:most_read", lambda: list(Post.objects.most_read(limit + 1)), kinds={"news"}
+    )
     return [item for item in shown if exclude is None or item.pk != exclude.pk][:limit]
 
 
@@ -30,6 +32,7 @@ def related_posts(post, limit=RELATED):
     newest = fragments.cached(
         f"news:category-newest:{post.category_id}",
         lambda: list(Post.objects.related_to(Post(category_id=post.category_id), limit + 1)),
+        kinds={"news"},
     )
     return [item for item in newest if item.pk != post.pk][:limit]
 
@@ -50,7 +53,9 @@ class PostListView(ListView):
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
         # Counting every public post (of a topic) was the costliest query of a list page.
-        paginator.count = fragments.cached(f"news:count:{self.count_key()}", queryset.count)
+        paginator.count = fragments.cached(
+            f"news:count:{self.count_key()}", queryset.count, kinds={"news"}
+        )
         return paginator
 
     def get_crumbs(self):

@@ -1,5 +1,6 @@
-"""{% load fragments %}{% fragment "name" var … %}…{% endfragment %}: the enclosed part rendered once
-per content generation (core/fragments.py) for each value of the variables named after the name.
+"""{% load fragments %}{% fragment "name" var … on "kind" … %}…{% endfragment %}: the enclosed part
+rendered once per content generation (core/fragments.py) for each value of the variables named
+after the name; after `on`, the kinds of content it shows (app labels; default: all).
 
 For a costly part that depends only on content and on those variables (the month grid of the
 calendar), never on the request or the visitor.
@@ -13,14 +14,15 @@ register = template.Library()
 
 
 class FragmentNode(template.Node):
-    def __init__(self, nodelist, name, vary_on):
-        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+    def __init__(self, nodelist, name, vary_on, kinds):
+        self.nodelist, self.name, self.vary_on, self.kinds = nodelist, name, vary_on, kinds
 
     def render(self, context):
         parts = [str(self.name.resolve(context))]
         parts += [str(value.resolve(context)) for value in self.vary_on]
         key = "html:" + ":".join(part.replace(":", "%3A") for part in parts)
-        return fragments.cached(key, lambda: self.nodelist.render(context))
+        kinds = {str(kind.resolve(context)) for kind in self.kinds} or None
+        return fragments.cached(key, lambda: self.nodelist.render(context), kinds=kinds)
 
 
 @register.tag
@@ -28,8 +30,17 @@ def fragment(parser, token):
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("{% fragment %} needs a name.")
+    vary_on, kinds = bits[2:], []
+    if "on" in vary_on:
+        at = vary_on.index("on")
+        vary_on, kinds = vary_on[:at], vary_on[at + 1 :]
+        if not kinds:
+            raise template.TemplateSyntaxError("{% fragment %}: name the kinds after 'on'.")
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     return FragmentNode(
-        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
+        nodelist,
+        parser.compile_filter(bits[1]),
+        [parser.compile_filter(bit) for bit in vary_on],
+        [parser.compile_filter(bit) for bit in kinds],
     )
