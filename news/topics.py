@@ -85,6 +85,10 @@ class Topic(TagBase):
     def get_absolute_url(self):
         return object_url("news:tag", tag_slug=self.slug)
 
+    def is_public(self, now=None):
+        """Whether this topic tags a public item (`TopicQuerySet.public`)."""
+        return type(self).objects.public(now=now).filter(pk=self.pk).exists()
+
 
 class TopicLink(TaggedItemBase):
     """One item (post, event, document) tagged with one topic of the site's shared vocabulary.
