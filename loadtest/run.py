@@ -28,6 +28,7 @@ DATA = HERE / ".data"
 HOST = "127.0.0.1"
 
 sys.path.insert(0, str(ROOT))
+from bench.run import fresh_database  # noqa: E402
 from dvsite import gunicorn_runner  # noqa: E402 (needs ROOT on sys.path)
 from dvsite.gunicorn_runner import free_port  # noqa: E402
 from loadtest.memory import MemorySampler  # noqa: E402
@@ -110,8 +111,10 @@ def prepare_database(args):
         path = Path(args.database_url.removeprefix("sqlite:///"))
         if path.resolve().parent != DATA.resolve():
             sys.exit(f"Refusing to delete {path}: only databases under {DATA} are recreated.")
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if not args.reuse:
+        # As `make bench`: the SQLite file is deleted, the PostgreSQL database dropped and
+        # created again (never point --database-url at a database you want to keep).
+        fresh_database(args.database_url)
     print("Preparing the database …", flush=True)
     manage("migrate", "--noinput", "-v0")
     manage("collectstatic", "--noinput", "-v0")
