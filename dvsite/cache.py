@@ -77,21 +77,20 @@ def changed_kinds(model):
         return frozenset().union(
             *(changed_kinds(field.related_model) for field in meta.fields if field.is_relation)
         )
-    if issubclass(model, TagBase):
-        return content_kinds()
-    if issubclass(model, (ContentModel, ItemBase)):
+    if issubclass(model, (ContentModel, ItemBase)) and meta.app_label in content_kinds():
         return frozenset({meta.app_label})
+    if issubclass(model, (TagBase, ItemBase)):
+        return content_kinds()
     return frozenset()
 
 
 @functools.cache
 def content_kinds():
-    """Every kind of content: the apps with content models."""
+    """Every kind of content: the apps with models on the shared content base."""
     return frozenset(
         model._meta.app_label
         for model in apps.get_models()
-        if issubclass(model, (ContentModel, ItemBase))
-        and not model._meta.model_name.startswith("historical")
+        if issubclass(model, ContentModel) and not model._meta.model_name.startswith("historical")
     )
 
 
@@ -178,8 +177,7 @@ def _per_process_cache():
 
 
 def _stamp_path(kind):
-    path = Path(settings.PAGE_CACHE_STAMP_FILE)
-    return path.with_name(f"{path.name}.{kind}")
+    return f"{os.fspath(settings.PAGE_CACHE_STAMP_FILE)}.{kind}"
 
 
 def read_stamp(kind=None):
@@ -189,10 +187,14 @@ def read_stamp(kind=None):
         return ""
     if kind is None:
         return ":".join(read_stamp(kind) for kind in sorted(content_kinds()))
-    try:
-        return _stamp_path(kind).read_text()
+    try:  # raw reads: every request reads the stamps of its page
+        descriptor = os.open(_stamp_path(kind), os.O_RDONLY)
     except OSError:
         return ""
+    try:
+        return os.read(descriptor, 64).decode("ascii", "replace")
+    finally:
+        os.close(descriptor)
 
 
 def write_stamp(kinds=None):
@@ -201,7 +203,7 @@ def write_stamp(kinds=None):
     if not _per_process_cache():
         return
     for kind in content_kinds() if kinds is None else kinds:
-        path = _stamp_path(kind)
+        path = Path(_stamp_path(kind))
         temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")
         try:
             temporary.write_text(uuid.uuid4().hex)
