@@ -94,6 +94,26 @@ def measure(url, requests=30):
     }
 
 
+def measure_after_publication(url, requests=10):
+    """Median server time (ms) of the first render of `url` after each publication of a post,
+    page cache off: what readers get while editors work. The save (not timed) ends the
+    generation of the news, so the shared parts showing posts are computed again; those of
+    other kinds (events, documents) stay."""
+    from news.models import Post
+
+    post = Post.objects.published().order_by("-publish_at").first()
+    client = Client()
+    times = []
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        client.get(url)
+        for _ in range(requests):
+            post.save()
+            started = time.perf_counter()
+            client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(times), 2)
+
+
 def meets_targets(kind, result):
     median_target, p95_target = TARGETS.get(kind, (None, None))
     ok = result["queries"] <= MAX_QUERIES

@@ -34,7 +34,7 @@ def parse_args():
     parser.add_argument("--seconds", type=float, default=4.0, help="load per page (gunicorn)")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--reuse", action="store_true", help="keep the filled database")
     parser.add_argument("--no-load", action="store_true", help="skip the gunicorn part")
@@ -168,7 +168,8 @@ def load_results(args, pages, page_size):
 def print_table(rows, ceiling):
     floor = next((row["median_ms"] for row in rows if row["kind"] == "floor"), None)
     header = (
-        f"{'page':<26}{'queries':>8}{'median ms':>11}{'p95 ms':>9}{'cpu ms':>8}{'x floor':>9}{'target':>8}"
+        f"{'page':<26}{'queries':>8}{'median ms':>11}{'p95 ms':>9}{'cpu ms':>8}{'x floor':>9}"
+        f"{'after pub.':>11}{'target':>8}"
         f"{'req/s cached':>14}{'p95 ms':>9}{'% ceiling':>11}{'errors':>8}{'misses':>8}"
     )
     print(header)
@@ -180,6 +181,7 @@ def print_table(rows, ceiling):
         print(
             f"{row['name'][:25]:<26}{row['queries']:>8}{row['median_ms']:>11.1f}"
             f"{row['p95_ms']:>9.1f}{row['cpu_ms']:>8.1f}{_ratio(row['median_ms'], floor):>9}"
+            f"{row.get('after_publication_ms', ''):>11}"
             f"{'ok' if row['meets_targets'] else 'MISS':>8}"
             f"{rps or '':>14}{loaded.get('p95_ms') or '':>9}{share:>11}{loaded.get('errors', ''):>8}"
             f"{loaded.get('cache_misses', ''):>8}"
@@ -214,6 +216,8 @@ def main():
         result = bench_pages.measure(url, requests=args.requests)
         result.update(name=name, kind=kind, url=url)
         result["meets_targets"] = bench_pages.meets_targets(kind, result)
+        if kind != "floor":
+            result["after_publication_ms"] = bench_pages.measure_after_publication(url)
         if args.explain and connection.vendor == "postgresql":
             print(f"\n=== {name}: {url}")
             for plan in bench_pages.explain(result["sql"]):
@@ -232,7 +236,7 @@ def main():
     print_table(rows, ceiling and ceiling["rps"])
     if ceiling:
         print(
-            f"{'static file (ceiling)':<26}{'':>53}{ceiling['rps']:>14}{ceiling['p95_ms']:>9}"
+            f"{'static file (ceiling)':<26}{'':>64}{ceiling['rps']:>14}{ceiling['p95_ms']:>9}"
             f"{'':>11}{ceiling['errors']:>8}"
         )
     results = BENCH / "results"

@@ -217,8 +217,8 @@ def _state_key(kind):
 
 
 def generation(kinds=None, now=None):
-    """(token, valid_until) of the current generation of these kinds of content (default: all),
-    starting a new one for each kind whose generation ended.
+    """(token, valid_until) of the current generation of these kinds of content (default: all;
+    none: only the cache time), starting a new one for each kind whose generation ended.
 
     Each kind's generation ends when content of that kind changes, at its next scheduled
     publication, at local midnight, and after the cache time."""
@@ -238,6 +238,8 @@ def generation(kinds=None, now=None):
             cache.set(_state_key(kind), state, max(1, int((until - now).total_seconds())))
         tokens.append(state[0])
         valid_until = state[1] if valid_until is None else min(valid_until, state[1])
+    if valid_until is None:  # no kind: what depends on no content lasts the cache time
+        valid_until = now + datetime.timedelta(seconds=_generation_seconds())
     return "-".join(tokens), valid_until
 
 

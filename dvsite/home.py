@@ -4,7 +4,7 @@ from core.publishing import pk_in_any
 from docs_registry.models import Document
 from events.models import Event
 from news.models import Post, Topic
-from news.readership import with_recent_views
+from news.readership import most_read
 
 LATEST = 7
 MOST_READ = 5
@@ -14,36 +14,26 @@ TOPICS = 12
 
 
 def front_page_posts(now=None):
-    """(lead, latest, most_read) from one query: the lead story (the newest featured post, else
-    the newest post), the newest others, and the most read (readers in the last 30 days, then
-    all-time views: news/readership.py).
-
-    It fetches the rows whose id is the newest featured one, among the newest, or among the
-    most read. Every row of each list is fetched and every other row ranks below them, so
-    each list is the top of the fetched rows in its own order.
-    """
+    """(lead, latest) from one query: the lead story (the newest featured post, else the
+    newest post) and the newest others. It fetches the rows whose id is the newest featured one
+    or among the newest, so each list is the top of the fetched rows in its own order."""
     public = Post.objects.published(now=now).values("pk")
     newest = public.order_by("-publish_at", "-id")
-    chosen = pk_in_any(
-        newest.filter(is_featured=True)[:1],
-        newest[: LATEST + 1],
-        *Post.objects.most_read_ids(MOST_READ, now=now),
-    )
-    fetched = with_recent_views(Post.objects.filter(chosen).for_listing(), now=now)
-    posts = list(fetched.order_by("-publish_at", "-id"))
+    chosen = pk_in_any(newest.filter(is_featured=True)[:1], newest[: LATEST + 1])
+    posts = list(Post.objects.filter(chosen).for_listing().order_by("-publish_at", "-id"))
     lead = next((post for post in posts if post.is_featured), posts[0] if posts else None)
     latest = [post for post in posts[: LATEST + 1] if post != lead][:LATEST]
-    most_read = sorted(posts, key=Post.most_read_key, reverse=True)[:MOST_READ]
-    return lead, latest, most_read
+    return lead, latest
 
 
 def _posts(now=None):
-    lead, latest, most_read = front_page_posts(now=now)
-    # Topic tags of the newest public posts, the most used first: entry points by theme.
+    lead, latest = front_page_posts(now=now)
     return {
         "lead": lead,
         "latest": latest,
-        "most_read": most_read,
+        # "Xem nhiều nhất", the list every news page shows (its ranking kept by time).
+        "most_read": most_read(limit=MOST_READ),
+        # Topic tags of the newest public posts, the most used first: entry points by theme.
         "topics": list(Topic.objects.trending(TOPICS, now=now)),
     }
 

@@ -105,6 +105,11 @@ class PostQuerySet(PublishableQuerySet):
         ordered = readership.with_recent_views(rows, now=now).order_by(*readership.RECENT_ORDER)
         return ordered[:limit]
 
+    def in_order(self, ids):
+        """The rows of `ids` among these, in the order of `ids` (missing ones left out)."""
+        rows = {post.pk: post for post in self.filter(pk__in=ids)}
+        return [rows[pk] for pk in ids if pk in rows]
+
     def related_to(self, post, limit=6, now=None):
         """Published posts of the same category ("Tin cùng chuyên mục"), newest first."""
         if post.category_id is None:

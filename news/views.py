@@ -9,19 +9,10 @@ from core import fragments
 from core.preview import PreviewableDetailMixin
 from core.view_counts import count_view, count_view_on_hit
 from news.models import Category, Post, Topic
+from news.readership import most_read
 
 PAGE_SIZE = 12
 RELATED = 6
-MOST_READ = 5
-
-
-def most_read(exclude=None, limit=MOST_READ):
-    """The "Xem nhiều nhất" sidebar, shared by every news page until content changes; on a
-    post's page without that post (one more is kept for it)."""
-    shown = fragments.cached(
-        "news:most_read", lambda: list(Post.objects.most_read(limit + 1)), kinds={"news"}
-    )
-    return [item for item in shown if exclude is None or item.pk != exclude.pk][:limit]
 
 
 def related_posts(post, limit=RELATED):

@@ -4,6 +4,7 @@ and every page that does show the change shows it at once — with the local-mem
 with Redis."""
 
 import datetime
+import time
 from unittest import mock
 
 import pytest
@@ -183,3 +184,37 @@ def test_every_page_named_in_page_kinds_exists():
     """A renamed URL would silently fall back to "shows everything": keep the table true."""
     assert set(page_cache.PAGE_KINDS) <= set(_url_names(get_resolver()))
     assert set().union(*page_cache.PAGE_KINDS.values()) <= page_cache.content_kinds()
+
+
+def _most_read_box(client):
+    page, _ = _get(client, NEWS)
+    return page.split('id="most-read-title"', 1)[1].split("</section>", 1)[0]
+
+
+@pytest.mark.django_db
+def test_the_most_read_ranking_is_kept_by_time_but_shows_every_edit_at_once(
+    client, fragment_caching, settings, publisher
+):
+    read_most = PostFactory(published=True, title="Bài nhiều người đọc", view_count=50)
+    PostFactory(published=True, title="Bài ít người đọc", view_count=10)
+    assert "Bài nhiều người đọc" in _most_read_box(client)
+
+    # Readers move a post up: the ranking waits for the fragment time, whatever is published.
+    rising = PostFactory(published=True, title="Bài mới được đọc nhiều")
+    Post.objects.filter(pk=rising.pk).update(view_count=500)
+    PostFactory(published=True, title="Một bài khác vừa đăng")
+    assert "Bài mới được đọc nhiều" not in _most_read_box(client)
+
+    # An edited title and a withdrawn post show at once.
+    read_most.title = "Bài nhiều người đọc (đã sửa)"
+    read_most.save()
+    assert "Bài nhiều người đọc (đã sửa)" in _most_read_box(client)
+    read_most.unpublish(publisher)
+    assert "Bài nhiều người đọc" not in _most_read_box(client)
+
+    settings.FRAGMENT_CACHE_SECONDS = 1
+    cache.clear()  # entries made under the 300 s setting; new ones last a second
+    _most_read_box(client)
+    Post.objects.filter(pk=rising.pk).update(view_count=600)
+    time.sleep(1.1)
+    assert "Bài mới được đọc nhiều" in _most_read_box(client)

@@ -74,5 +74,5 @@ def test_the_home_page_query_count_stays_constant_with_daily_readers(
         post = PostFactory(published=True, is_featured=i == 0, tags=["Dân vận khéo"])
         _read(post, i % 35, i + 1)
     client.get("/")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):  # the most read are one query, whatever their readers
         assert client.get("/").status_code == 200
