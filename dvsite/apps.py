@@ -7,8 +7,7 @@ class DvsiteConfig(AppConfig):
 
     def ready(self):
         from core import fragments
-        from dvsite import cache, checks, suggest  # noqa: F401 (checks registers the deploy checks)
+        from dvsite import cache, checks  # noqa: F401 (checks registers the deploy checks)
 
         cache.connect_signals()
-        suggest.connect_signals()
         fragments.configure(cache.fragment_generation)

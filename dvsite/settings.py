@@ -153,6 +153,8 @@ VIEW_COUNT_WINDOW_SECONDS = int(os.environ.get("DJANGO_VIEW_COUNT_WINDOW_SECONDS
 # Parts every page shares (sidebars, the home page's lists) are cached per content generation
 # this long at most (0 = off), also while whole pages are not cached; core/fragments.py.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("DJANGO_FRAGMENT_CACHE_SECONDS", "300"))
+# Typo suggestions ("Có phải bạn muốn tìm") read the public titles again at most this often.
+SEARCH_SUGGEST_SECONDS = int(os.environ.get("DJANGO_SEARCH_SUGGEST_SECONDS", "300"))
 # With the local-memory cache, every process of the machine watches this file for invalidations.
 PAGE_CACHE_STAMP_FILE = Path(
     os.environ.get(

@@ -2,7 +2,7 @@
 
 The vocabulary is every word of the public titles (posts, events, documents), folded, with how
 often each word and each pair of neighbouring words occur, and the accented form most often
-written. It is built on first use and kept in the cache until content changes (`forget`). A query with no results is read again word by word: each word may become a known word
+written. It is built on first use and kept for `SEARCH_SUGGEST_SECONDS` (`vocabulary`). A query with no results is read again word by word: each word may become a known word
 at a small edit distance (rapidfuzz), and the choice that makes the most common neighbouring
 pairs wins ("dan van keo" -> "dân vận khéo"); a run of letters without spaces is split into
 known words ("danvankheo" -> "dân vận khéo"). The same code runs on SQLite and PostgreSQL.
@@ -13,19 +13,17 @@ import re
 import uuid
 from collections import Counter
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db.models import signals
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from core.search import sources
 from core.text import fold, nfc
-from dvsite import cache as page_cache
 
-CACHE_KEY = "search:vocabulary:{}"
-VERSION_KEY = "search:vocabulary:version"
-VOCABULARY_SECONDS = 3600
-_memo = (None, None)  # (cache key, Vocabulary) of this process
+CACHE_KEY = "search:vocabulary"  # (token, Vocabulary)
+TOKEN_KEY = "search:vocabulary:token"  # noqa: S105 (a cache key)
+_memo = (None, None)  # (token, Vocabulary) of this process
 MAX_SPLIT = 40  # letters of one word that may be split into several
 _TOKEN = re.compile(r"\w+")
 
@@ -113,50 +111,31 @@ class Vocabulary:
         return " ".join(out)
 
 
-def _key():
-    """The cache key of the current vocabulary: a version that `forget` replaces, and the page
-    cache's stamp, which every edit on this machine changes (dvsite/cache.py), so workers with
-    their own local-memory cache see the change too."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex[:12]
-        cache.set(VERSION_KEY, version, VOCABULARY_SECONDS)
-    return CACHE_KEY.format(f"{page_cache.read_stamp()}:{version}")
-
-
 def vocabulary():
-    """The vocabulary of the public titles, built on first use after each content change.
+    """The vocabulary of the public titles, built again at most every `SEARCH_SUGGEST_SECONDS`.
 
-    Kept in the cache (shared by workers with Redis) and, under the same key, in this process,
-    so a typo search does not unpickle a large vocabulary each time."""
+    Not after every change of content: building it reads every public title (200 ms at 15,000
+    titles), and a site publishing every few minutes would pay that on most typo searches. A new
+    title's words are suggested within that time; a withdrawn item's words may stay in the
+    vocabulary as long, but a suggestion is shown only when it finds public content
+    (dvsite/views.py). Kept in the cache (shared by workers with Redis) and, under its token, in
+    this process, so a typo search does not unpickle a large vocabulary each time."""
     global _memo
-    key = _key()
-    if _memo[0] == key:
+    token = cache.get(TOKEN_KEY)
+    if token is not None and _memo[0] == token:
         return _memo[1]
-    found = cache.get(key)
-    if found is None:
+    entry = cache.get(CACHE_KEY) if token is not None else None
+    if entry is None or entry[0] != token:
         first, *others = (
             source.queryset().order_by().values_list("title", flat=True)
             for source in sources().values()
         )
-        found = Vocabulary(first.union(*others, all=True).iterator())  # one query
-        cache.set(key, found, VOCABULARY_SECONDS)
-    _memo = (key, found)
-    return found
-
-
-def forget(sender, **kwargs):
-    """A content row changed: the next suggestion reads the titles again."""
-    global _memo
-    if page_cache.is_content_model(sender):
-        cache.delete(VERSION_KEY)
-        _memo = (None, None)
-
-
-def connect_signals():
-    """Called from DvsiteConfig.ready()."""
-    for signal in (signals.post_save, signals.post_delete):
-        signal.connect(forget, dispatch_uid=f"dvsite.suggest.{id(signal)}")
+        token = uuid.uuid4().hex[:12]
+        entry = (token, Vocabulary(first.union(*others, all=True).iterator()))  # one query
+        seconds = max(1, int(getattr(settings, "SEARCH_SUGGEST_SECONDS", 300)))
+        cache.set_many({CACHE_KEY: entry, TOKEN_KEY: token}, seconds)
+    _memo = entry
+    return entry[1]
 
 
 def suggest(words):

@@ -126,9 +126,11 @@ def search_view(request):
         # Nothing found: read the query again from the site's own words ("dan van keo").
         suggestion = suggest(words)
         if suggestion:
-            context["suggestion"], words = suggestion
-            results = search.Results(words, set(available), context["suggestion"])
-            counts = results.counts()
+            better = search.Results(suggestion[1], set(available), suggestion[0])
+            better_counts = better.counts()
+            # Only a suggestion that finds public content: the vocabulary may be minutes old.
+            if sum(better_counts.values()):
+                (context["suggestion"], words), results, counts = suggestion, better, better_counts
     if kind:
         results = search.Results(words, {kind}, context.get("suggestion") or raw_query)
     context.update(_results_page(request, words, results, counts))

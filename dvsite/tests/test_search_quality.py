@@ -175,8 +175,20 @@ def test_fts5_and_like_agree_on_whole_words_prefixes_and_spellings(corpus, monke
     assert {query: found(query) for query in queries} == indexed
 
 
-def test_new_titles_reach_the_suggestions_at_once(client, corpus):
+def test_new_titles_reach_the_suggestions_within_the_vocabulary_time(client, corpus, settings):
+    settings.SEARCH_SUGGEST_SECONDS = 1
     client.get("/tim-kiem/", {"q": "dan van keo"})  # the vocabulary is built
     PostFactory(published=True, title="Chuyển đổi số ở cơ sở")
+    time.sleep(1.1)
     html = client.get("/tim-kiem/", {"q": "chuyen doii so"}).content.decode()
     assert "<strong>chuyển đổi số</strong>" in html
+
+
+def test_a_withdrawn_posts_words_are_never_suggested(client, corpus, publisher):
+    post = PostFactory(published=True, title="Chuyển đổi số ở cơ sở")
+    html = client.get("/tim-kiem/", {"q": "chuyen doii so"}).content.decode()
+    assert "<strong>chuyển đổi số</strong>" in html  # the vocabulary now holds its words
+    post.unpublish(publisher)
+    html = client.get("/tim-kiem/", {"q": "chuyen doii so"}).content.decode()
+    assert "Có phải bạn muốn tìm" not in html
+    assert "Chuyển đổi số" not in html and "chuyển đổi số" not in html
