@@ -6,14 +6,13 @@ import time
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from core.publishing import Status
 from docs_registry.tests.factories import DocumentFactory
 from dvsite import cache as page_cache
 from dvsite.models import AboutPage
-from dvsite.tests.cache_backends import BACKENDS, use_cache
+from dvsite.tests.cache_backends import get_page
 from events.tests.factories import EventFactory
 from news.models import Post
 from news.tests.factories import PostFactory
@@ -21,20 +20,8 @@ from news.tests.factories import PostFactory
 NEWS = "/tin-tuc/"
 
 
-@pytest.fixture(params=BACKENDS)
-def page_caching(request, settings, tmp_path):
-    """Page caching on, over the local-memory cache or Redis (skipped when Redis is down)."""
-    use_cache(request.param, settings, tmp_path, "dvsite-test-cache")
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield request.param
-    cache.clear()
-
-
 def _get(client, url=NEWS):
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode(), response.get("X-Page-Cache")
+    return get_page(client, url)
 
 
 @pytest.mark.django_db

@@ -17,37 +17,12 @@ from django.utils import timezone
 from docs_registry.models import Document
 from docs_registry.tests.factories import DocumentFactory
 from dvsite import cache as page_cache
-from dvsite.tests.cache_backends import BACKENDS, use_cache
+from dvsite.tests.cache_backends import get_page as _get
 from events.tests.factories import EventFactory
 from news.models import Post, Topic
 from news.tests.factories import PostFactory
 
 REGISTRY, EVENTS, NEWS, HOME = "/van-ban/", "/su-kien/", "/tin-tuc/", "/"
-
-
-@pytest.fixture(params=BACKENDS)
-def page_caching(request, settings, tmp_path):
-    use_cache(request.param, settings, tmp_path, "dvsite-test-cache-kinds")
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield request.param
-    cache.clear()
-
-
-@pytest.fixture(params=BACKENDS)
-def fragment_caching(request, settings, tmp_path):
-    use_cache(request.param, settings, tmp_path, "dvsite-test-fragment-kinds")
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 300
-    cache.clear()
-    yield request.param
-    cache.clear()
-
-
-def _get(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode(), response.get("X-Page-Cache")
 
 
 @pytest.mark.django_db

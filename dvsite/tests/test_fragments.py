@@ -7,27 +7,14 @@ import re
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from core import fragments
 from docs_registry.tests.factories import DocumentFactory
 from dvsite import cache as page_cache
-from dvsite.tests.cache_backends import BACKENDS, use_cache
 from news.tests.factories import PostFactory
 
 HOME = "/"
-
-
-@pytest.fixture(params=BACKENDS)
-def fragment_caching(request, settings, tmp_path):
-    """Fragments cached, whole pages not: what a page costs after a publication."""
-    use_cache(request.param, settings, tmp_path, "dvsite-test-fragments")
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 300
-    cache.clear()
-    yield request.param
-    cache.clear()
 
 
 def _html(client, url=HOME):
