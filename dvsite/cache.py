@@ -180,13 +180,11 @@ def _stamp_path(kind):
     return f"{os.fspath(settings.PAGE_CACHE_STAMP_FILE)}.{kind}"
 
 
-def read_stamp(kind=None):
-    """The machine-wide invalidation token of a kind of content, or of all ("" when the cache
-    is shared or nothing was written)."""
+def read_stamp(kind):
+    """The machine-wide invalidation token of a kind of content ("" when the cache is shared or
+    nothing was written)."""
     if not _per_process_cache():
         return ""
-    if kind is None:
-        return ":".join(read_stamp(kind) for kind in sorted(content_kinds()))
     try:  # raw reads: every request reads the stamps of its page
         descriptor = os.open(_stamp_path(kind), os.O_RDONLY)
     except OSError:
