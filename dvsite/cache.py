@@ -17,11 +17,12 @@ generation also ends at its next scheduled `publish_at` (one query, made once pe
 and at the next local midnight (dates such as "today" in the calendar), so a scheduled item
 appears on time. `PAGE_CACHE_SECONDS` (0 switches caching off) caps all.
 
-The local-memory cache lives in each process, so with it the generation also carries a *stamp*:
-a token per kind in a small file (`PAGE_CACHE_STAMP_FILE`.<kind>) that every invalidation of that
-kind rewrites. Each request reads those of its page (microseconds), so an edit made in one gunicorn worker, the admin or a management command
-reaches every worker of the machine at once. With Redis the generation entry itself is shared by
-every process and machine, and the stamp is not used.
+The local-memory cache lives in each process, so with it each kind's generation also carries a
+*stamp*: a token in a small file (`PAGE_CACHE_STAMP_FILE`.<kind>) that every invalidation of that
+kind rewrites. Each request reads those of its page (microseconds), so an edit made in one
+gunicorn worker, the admin or a management command reaches every worker of the machine at once.
+With Redis the generation entries themselves are shared by every process and machine, and the
+stamps are not used.
 
 View counts of posts keep counting on cache hits: the detail view registers its post with
 `count_view_on_hit()`, the entry remembers it, and hits that `core.view_counts` counts (one per
@@ -92,10 +93,6 @@ def content_kinds():
         for model in apps.get_models()
         if issubclass(model, ContentModel) and not model._meta.model_name.startswith("historical")
     )
-
-
-def is_content_model(model):
-    return bool(changed_kinds(model))
 
 
 # What each page shows, by URL name: it is rendered again only when one of these kinds changes.
