@@ -244,10 +244,6 @@ class Post(Publishable):
                 }
             )
 
-    def count_view(self):
-        """One more reader: a single UPDATE, safe under concurrent requests."""
-        type(self)._default_manager.filter(pk=self.pk).update(view_count=F("view_count") + 1)
-
     def search_parts(self):
         return [self.title, self.summary, strip_tags(self.body), self.byline, self.image_caption]
 

@@ -240,13 +240,6 @@ def test_image_requires_alt_text(draft):
     assert "image_alt" in error.value.message_dict
 
 
-def test_view_count_is_one_update(draft, django_assert_num_queries):
-    with django_assert_num_queries(1):
-        draft.count_view()
-    draft.refresh_from_db()
-    assert draft.view_count == 1
-
-
 @pytest.mark.django_db
 def test_trending_topics_come_from_the_newest_public_posts_most_used_first():
     now = timezone.now()
