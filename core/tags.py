@@ -51,5 +51,5 @@ class TopicInput(forms.TextInput):
         return super().format_value(value)
 
     class Media:
-        js = ["core/tag_input.js"]
+        js = ["core/combobox.js", "core/tag_input.js"]
         css = {"all": ["core/tag_input.css"]}

@@ -35,7 +35,7 @@ class DocumentPicker(forms.SelectMultiple):
     template_name = "dvsite/widgets/document_picker.html"
 
     class Media:
-        js = ["dvsite/document_picker.js"]
+        js = ["core/combobox.js", "dvsite/document_picker.js"]
         css = {"all": ["dvsite/document_picker.css"]}
 
     def id_for_label(self, id_):
