@@ -1,7 +1,7 @@
 // The rich-text editor (django-prose-editor) in Vietnamese. Its dialogs ask `window.gettext`,
 // which it reads once when its module loads (after this classic script): we answer for it.
-// Its block menu ("Paragraph", "Heading 2") is not translatable there, so those labels are
-// renamed as the menu is built.
+// Its block menu ("Paragraph", "Heading 2") and its toolbar's tooltips and button names ("bold",
+// "undo") are not translatable there, so those are renamed as the menu is built.
 (function () {
   "use strict";
   var VI = {
@@ -43,7 +43,40 @@
     "Paragraph": "Đoạn văn",
     "Code block": "Khối mã",
     "Styles": "Kiểu chữ",
+    // The toolbar's buttons: their tooltip and the name screen readers announce.
+    "paragraph": "Đoạn văn",
+    "unordered list": "Danh sách dấu đầu dòng",
+    "ordered list": "Danh sách đánh số",
+    "blockquote": "Trích dẫn",
+    "horizontal rule": "Đường kẻ ngang",
+    "figure": "Chèn ảnh",
+    "bold": "Chữ đậm",
+    "italic": "Chữ nghiêng",
+    "underline": "Gạch chân",
+    "strike": "Gạch ngang",
+    "subscript": "Chỉ số dưới",
+    "superscript": "Chỉ số trên",
+    "insert link": "Chèn liên kết",
+    "remove link": "Bỏ liên kết",
+    "Insert table": "Chèn bảng",
+    "Add column": "Thêm cột",
+    "Delete column": "Xoá cột",
+    "Add row": "Thêm hàng",
+    "Delete row": "Xoá hàng",
+    "Merge cells": "Gộp ô",
+    "Split cell": "Tách ô",
+    "Toggle header cell": "Bật/tắt ô tiêu đề",
+    "Delete table": "Xoá bảng",
+    "undo": "Hoàn tác",
+    "redo": "Làm lại",
+    "edit HTML": "Sửa mã HTML",
   };
+
+  function vietnamese(text) {
+    var heading = /^heading (\d)$/i.exec(text);
+    if (heading) return "Tiêu đề " + heading[1];
+    return Object.prototype.hasOwnProperty.call(VI, text) ? VI[text] : null;
+  }
   var original = window.gettext;
   window.gettext = function (text) {
     if (Object.prototype.hasOwnProperty.call(VI, text)) return VI[text];
@@ -55,14 +88,16 @@
     var candidates = node.matches(".prose-menubar *") ? [node] : [];
     node.querySelectorAll(".prose-menubar *").forEach(function (el) { candidates.push(el); });
     candidates.forEach(function (el) {
-      if (el.children.length === 0) {
-        var text = el.textContent;
-        var heading = /^Heading (\d)$/.exec(text);
-        if (heading) el.textContent = "Tiêu đề " + heading[1];
-        else if (Object.prototype.hasOwnProperty.call(VI, text)) el.textContent = VI[text];
+      // Not an icon's text: "undo", "subscript" … are the icon font's ligatures.
+      if (el.children.length === 0 && !el.classList.contains("material-icons")) {
+        var text = vietnamese(el.textContent);
+        if (text) el.textContent = text;
       }
-      var title = el.getAttribute("title");
-      if (title && Object.prototype.hasOwnProperty.call(VI, title)) el.setAttribute("title", VI[title]);
+      ["title", "aria-label"].forEach(function (attribute) {
+        var value = el.getAttribute(attribute);
+        var text = value && vietnamese(value);
+        if (text) el.setAttribute(attribute, text);
+      });
     });
   }
 

@@ -47,6 +47,10 @@ def write_post(page):
     menubar = page.locator(".prose-menubar").first
     expect(menubar).to_contain_text("Đoạn văn")  # the editor's menus in Vietnamese
     expect(menubar).not_to_contain_text("Paragraph")
+    # Its buttons' tooltips and names too; the icons keep their ligatures ("undo" is an icon).
+    expect(menubar.get_by_role("button", name="Chữ đậm")).to_have_attribute("title", "Chữ đậm")
+    expect(menubar.get_by_role("button", name="Hoàn tác")).to_have_text("undo")
+    expect(menubar.locator('[title="bold"], [aria-label="undo"]')).to_have_count(0)
     page.locator(".ProseMirror:visible").first.click()
     page.keyboard.type("Ngày 12/5, xã Thanh Hà tổng kết phong trào thi đua.")
     # A picture from the library, inserted in the body.
