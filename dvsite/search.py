@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from core.publishing import pk_in_any
 from core.search import (  # noqa: F401 (re-exported for the site's views)
     COUNT_LIMIT,
     MAX_QUERY_LENGTH,
@@ -135,13 +136,16 @@ class Results:
         if not connection.features.supports_slicing_ordering_in_compound:
             return queryset.first_rows(stop, prepare=lambda rows: self._shown(kind, rows)[0])
         (title_q, phrase_q), newest = self._title_q[kind], self._newest[kind]
-        phrases = queryset.filter(phrase_q).order_by(*newest)[:stop]
+        # Ids only (no joined rows: PostgreSQL joined every title match to its category or
+        # issuer before keeping ten), then the rows of those ids.
+        ids = queryset.values("pk")
+        phrases = ids.filter(phrase_q).order_by(*newest)[:stop]
         # Every title match, phrases included: "title but not phrase" walked the whole index
-        # when every title match was also a phrase match. A phrase row may come twice.
-        titles = queryset.filter(title_q).order_by(*newest)[:stop]
-        others = queryset.exclude(title_q).order_by(*newest)[:stop]
-        rows = phrases.union(titles, others, all=True).order_by(*queryset.query.order_by)
-        return list({row.pk: row for row in rows[: 2 * stop]}.values())[:stop]
+        # when every title match was also a phrase match.
+        titles = ids.filter(title_q).order_by(*newest)[:stop]
+        others = ids.exclude(title_q).order_by(*newest)[:stop]
+        rows = queryset.model._default_manager.filter(pk_in_any(phrases, titles, others))
+        return list(self._shown(kind, rows)[0].order_by(*queryset.query.order_by)[:stop])
 
 
 def search(raw_query, kinds=None):
