@@ -7,7 +7,6 @@ from news.models import Post, Topic
 from news.readership import most_read
 
 LATEST = 7
-MOST_READ = 5
 UPCOMING = 5
 DOCUMENTS = 5
 TOPICS = 12
@@ -32,7 +31,7 @@ def _posts(now=None):
         "lead": lead,
         "latest": latest,
         # "Xem nhiều nhất", the list every news page shows (its ranking kept by time).
-        "most_read": most_read(limit=MOST_READ),
+        "most_read": most_read(),
         # Topic tags of the newest public posts, the most used first: entry points by theme.
         "topics": list(Topic.objects.trending(TOPICS, now=now)),
     }
@@ -61,8 +60,3 @@ PARTS = [
     ("events", {"events"}, _events),
     ("documents", {"docs_registry"}, _documents),
 ]
-
-
-def home_context(now=None):
-    """Everything the home page shows (nothing on it depends on the request), fetched."""
-    return {name: value for _, _, compute in PARTS for name, value in compute(now).items()}

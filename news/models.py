@@ -181,10 +181,6 @@ class Post(Publishable):
     # first: news/readership.py).
     MOST_READ_ORDER = ("-view_count", "-publish_at", "-id")
 
-    def most_read_key(self):
-        """The most-read order (sort descending) for posts fetched `with_recent_views`."""
-        return (getattr(self, "recent_views", 0), self.view_count, self.publish_at, self.pk)
-
     @classmethod
     def record_views(cls, counts):
         """Add {pk: views} (the view counter's flush): the all-time totals and today's row."""
