@@ -72,6 +72,17 @@ def number_matches(queryset, value):
     )
 
 
+def issue_date_filter(label, lookup):
+    """One end of the issue-date range, read in any of the date forms people type."""
+    return django_filters.DateFilter(
+        label=label,
+        field_name="issue_date",
+        lookup_expr=lookup,
+        input_formats=DATE_INPUT_FORMATS,
+        error_messages={"invalid": DATE_MESSAGE},
+    )
+
+
 class DocumentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Số ký hiệu hoặc trích yếu",
@@ -104,20 +115,8 @@ class DocumentFilter(django_filters.FilterSet):
         to_field_name="slug",
         error_messages={"invalid_choice": "Cơ quan ban hành này không có trong danh mục."},
     )
-    tu_ngay = django_filters.DateFilter(
-        label="Từ ngày",
-        field_name="issue_date",
-        lookup_expr="gte",
-        input_formats=DATE_INPUT_FORMATS,
-        error_messages={"invalid": DATE_MESSAGE},
-    )
-    den_ngay = django_filters.DateFilter(
-        label="Đến ngày",
-        field_name="issue_date",
-        lookup_expr="lte",
-        input_formats=DATE_INPUT_FORMATS,
-        error_messages={"invalid": DATE_MESSAGE},
-    )
+    tu_ngay = issue_date_filter("Từ ngày", "gte")
+    den_ngay = issue_date_filter("Đến ngày", "lte")
     sort = django_filters.ChoiceFilter(
         label="Sắp xếp",
         choices=[(key, label) for key, (label, _) in SORTS.items()],

@@ -43,7 +43,7 @@ class DocumentListView(ListView):
         return self.filterset.filtered()
 
     @cached_property
-    def facets(self):
+    def facet_counts(self):
         return facets(self.filterset, self.selected)
 
     @cached_property
@@ -53,7 +53,7 @@ class DocumentListView(ListView):
 
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
-        paginator.count = self.facets.total  # the facets counted them already
+        paginator.count = self.facet_counts.total  # the facets counted them already
         return paginator
 
     def render_to_response(self, context, **response_kwargs):
@@ -64,7 +64,7 @@ class DocumentListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        selected, groups = self.selected, self.facets.groups
+        selected, groups = self.selected, self.facet_counts.groups
         params = self.request.GET.copy()
         params.pop("page", None)
         for name, options in groups.items():
