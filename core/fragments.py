@@ -10,8 +10,8 @@ page cache's generation). A part names the kinds of content it shows (app labels
 "events" …; default all): a save or delete of content of one of those kinds ends it, as do the
 next scheduled publication of those kinds and midnight, so publishing a post does not recompute
 the newest documents. A part that depends on no content (`kinds=()`: a ranking by readers) is
-kept for the cache time only. Without a configured source, or while it says "off" (tests, unless they
-switch it on), `cached` simply computes.
+kept for the cache time only. Without a configured source, or while it says "off" (tests, unless
+they switch it on), `cached` simply computes.
 """
 
 from django.core.cache import cache

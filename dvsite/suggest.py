@@ -1,11 +1,12 @@
 """Typo suggestions for site search ("Có phải bạn muốn tìm: …") from the site's own words.
 
-The vocabulary is every word of the public titles (posts, events, documents), folded, with how
-often each word and each pair of neighbouring words occur, and the accented form most often
-written. It is built on first use and kept for `SEARCH_SUGGEST_SECONDS` (`vocabulary`). A query with no results is read again word by word: each word may become a known word
-at a small edit distance (rapidfuzz), and the choice that makes the most common neighbouring
-pairs wins ("dan van keo" -> "dân vận khéo"); a run of letters without spaces is split into
-known words ("danvankheo" -> "dân vận khéo"). The same code runs on SQLite and PostgreSQL.
+The vocabulary is every word of the public titles (posts, events, documents), folded, with how often
+each word and each pair of neighbouring words occur, and the accented form most often written. It is
+built on first use and kept for `SEARCH_SUGGEST_SECONDS` (`vocabulary`). A query with no results is
+read again word by word: each word may become a known word at a small edit distance (rapidfuzz), and
+the choice that makes the most common neighbouring pairs wins ("dan van keo" -> "dân vận khéo"); a
+run of letters without spaces is split into known words ("danvankheo" -> "dân vận khéo"). The same
+code runs on SQLite and PostgreSQL.
 """
 
 import math
