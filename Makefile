@@ -1,9 +1,51 @@
 # The two commands: `make run` (site on SQLite with the seeds) and `make test` (whole suite).
+# Installs come from the locks only (requirements.txt, requirements-dev.txt: every package pinned
+# with its hashes); `make lock` writes them from requirements.in and requirements-dev.in.
+PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The virtualenv's stamp is the locks' hash: a changed lock rebuilds it from nothing, so an old
+# .venv can never hide a broken lock.
+LOCK_HASH := $(shell cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-16)
+STAMP := $(VENV)/.lock-$(LOCK_HASH)
+# The lock tool (uv, itself pinned with hashes in requirements-tools.txt) lives apart in .tools/.
+TOOLS := .tools/lock
+UV := $(TOOLS)/bin/uv
+COMPILE = $(UV) pip compile --quiet --generate-hashes --python-version 3.11 \
+	--custom-compile-command "make lock" $(if $(UPGRADE),--upgrade,)
 
-.PHONY: run test test-only venv lint bench clean messages
+$(STAMP): requirements.txt requirements-dev.txt
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
+	$(PY) -m pip check
+	touch $@
+
+venv: $(STAMP)
+
+$(UV): requirements-tools.txt
+	rm -rf $(TOOLS)
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --require-hashes -r requirements-tools.txt
+	touch $@
+
+# Regenerate the locks from the inputs, keeping every pin that still fits (UPGRADE=1: newest).
+lock: $(UV)
+	$(COMPILE) requirements-tools.in -o requirements-tools.txt
+	$(COMPILE) requirements.in -o requirements.txt
+	$(COMPILE) requirements-dev.in -o requirements-dev.txt
+
+# Move every pin to the newest release its range in the .in files allows.
+upgrade:
+	$(MAKE) lock UPGRADE=1
+
+# Newer releases than the lock's pins (within the ranges or not): what `make upgrade` would weigh.
+outdated: $(STAMP)
+	$(PY) -m pip list --outdated
+
+.PHONY: run test test-only venv lint bench clean messages lock upgrade outdated
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -22,9 +64,10 @@ messages: $(STAMP)
 run: $(STAMP) messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	@if $(PY) manage.py help import_seeds >/dev/null 2>&1; then $(PY) manage.py import_seeds; fi
-	$(PY) manage.py setup_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@$(PY) manage.py import_seeds || { echo "Không nhập được các bài mẫu (seeds/): xem lỗi ở trên." \
+	  "Trang web không được mở với nội dung trống." >&2; exit 1; }
+	DVSITE_BASE_URL=http://$(HOST):$(PORT) $(PY) manage.py setup_demo
+	DVSITE_BASE_URL=http://$(HOST):$(PORT) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)
 	bash scripts/ensure-chromium
@@ -45,7 +88,7 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports --no-cache
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) $(TOOLS) staticfiles .pytest_cache
 
 # 50 readers for 60 s against gunicorn on 127.0.0.1 while an editor publishes (loadtest/run.py).
 .PHONY: loadtest
