@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from core import checks  # noqa: F401 (registers the content-model recipe check)
         from core.search import sqlite as search_sqlite
 
         # Sent once per migrated app: each creates the FTS5 index of its own searchable models.
