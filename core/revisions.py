@@ -3,6 +3,11 @@
 The revision is an ordinary draft (`revision_of` points at the live item): its author edits and
 submits it, the public keeps seeing the live item, and only a publisher's approval copies the
 revision's content onto the live row (a new entry in its history) and removes the revision.
+
+The revision row is a working copy, not a record: the one record of content changes is the
+item's history (django-simple-history). On approval the revision's own history entries (who
+started it, each save, its submission) move onto the live item, so its history page tells the
+whole story and no entry is left pointing at a row that no longer exists.
 """
 
 from django.db import transaction
@@ -98,5 +103,17 @@ def apply(revision, user):
         rel.related_model._default_manager.filter(**{rel.field.name: revision}).update(
             **{rel.field.name: live}
         )
+    revision_pk = revision.pk
     revision.delete()
+    _move_history(type(live), revision_pk, live.pk)
     return live
+
+
+def _move_history(model, revision_pk, live_pk):
+    history = getattr(model, "history", None)
+    if history is None:
+        return
+    entries = history.filter(id=revision_pk)
+    # The working copy's removal is not a change of the item: its "deleted" entry goes.
+    entries.filter(history_type="-").delete()
+    entries.update(id=live_pk)
