@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "docs_registry",
+    "pages",
     "dvsite",
 ]
 

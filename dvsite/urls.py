@@ -6,10 +6,11 @@ from django.urls import include, path
 from docs_registry.sitemaps import DocumentSitemap
 from dvsite import two_factor, views
 from dvsite.media import serve_media
-from dvsite.sitemaps import AboutSitemap, SectionSitemap
+from dvsite.sitemaps import SectionSitemap
 from events.sitemaps import EventSitemap
 from news import feeds
 from news.sitemaps import CategorySitemap, PostSitemap, TopicSitemap
+from pages.sitemaps import AboutSitemap
 
 sitemaps = {
     "trang": SectionSitemap,
@@ -31,11 +32,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("tim-kiem/", views.search_view, name="search"),
-    path("gioi-thieu/", views.about, name="about"),
-    path("gioi-thieu/lanh-dao/", views.about_leaders, name="about_leaders"),
-    path("gioi-thieu/lien-he/", views.about_contact, name="about_contact"),
-    path("gioi-thieu/<slug:slug>/", views.about_page, name="about_page"),
-    path("en/", views.about_english, name="about_english"),
+    path("", include("pages.urls")),  # /gioi-thieu/…, /en/ (where they always were: first)
     path("robots.txt", views.robots_txt, name="robots"),
     path(
         "sitemap.xml",

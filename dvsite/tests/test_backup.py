@@ -259,7 +259,7 @@ def test_restore_into_a_brand_new_sqlite_instance(site, tmp_path):
 
 def test_every_model_of_the_project_is_in_the_backup():
     labels = {model._meta.label_lower for model in dumped_models()}
-    for app in ("news", "dvsite", "events", "docs_registry", "taggit", "auth"):
+    for app in ("news", "pages", "events", "docs_registry", "taggit", "auth"):
         if apps.is_installed(app):
             for model in apps.get_app_config(app.split(".")[-1]).get_models():
                 if model._meta.label_lower != "auth.permission":

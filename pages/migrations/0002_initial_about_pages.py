@@ -66,17 +66,17 @@ ENGLISH = {
 
 
 def create_pages(apps, schema_editor):
-    AboutPage = apps.get_model("dvsite", "AboutPage")
+    AboutPage = apps.get_model("pages", "AboutPage")
     for data in [*PAGES, ENGLISH]:
         AboutPage.objects.get_or_create(slug=data["slug"], defaults=data)
 
 
 def remove_pages(apps, schema_editor):
-    AboutPage = apps.get_model("dvsite", "AboutPage")
+    AboutPage = apps.get_model("pages", "AboutPage")
     AboutPage.objects.filter(slug__in=[p["slug"] for p in [*PAGES, ENGLISH]]).delete()
 
 
 class Migration(migrations.Migration):
-    dependencies = [("dvsite", "0001_initial")]
+    dependencies = [("pages", "0001_initial")]
 
     operations = [migrations.RunPython(create_pages, remove_pages)]
