@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "simple_history",
     "csp",
-    "dvsite.axes_app.AxesConfig",  # django-axes, named in Vietnamese
+    "accounts.axes_app.AxesConfig",  # django-axes, named in Vietnamese
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "events",
     "docs_registry",
     "pages",
+    "accounts",
     "dvsite",
 ]
 
@@ -74,9 +75,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # A second factor (TOTP or a backup code) for staff: dvsite/two_factor.py.
+    # A second factor (TOTP or a backup code) for staff: accounts/two_factor.py.
     "django_otp.middleware.OTPMiddleware",
-    "dvsite.two_factor.SecondFactorMiddleware",
+    "accounts.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -315,7 +316,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "dvsite.middleware.lockout_response"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "dvsite.middleware.client_ip"
 # How many reverse proxies (nginx, a load balancer) stand in front of gunicorn and append to
 # X-Forwarded-For; 0 trusts REMOTE_ADDR alone. Production must say it explicitly (a deploy

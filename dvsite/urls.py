@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from docs_registry.sitemaps import DocumentSitemap
-from dvsite import two_factor, views
+from dvsite import views
 from dvsite.media import serve_media
 from dvsite.sitemaps import SectionSitemap
 from events.sitemaps import EventSitemap
@@ -52,8 +52,7 @@ urlpatterns = [
     path("chu-de/<slug:tag_slug>/rss/", feeds.TopicFeed(), name="topic_rss"),
     path("chu-de/<slug:tag_slug>/atom/", feeds.TopicAtom(), name="topic_atom"),
     # The second factor's pages, under the admin's path (before it, which would take them).
-    path(f"{settings.ADMIN_URL}xac-thuc/", two_factor.verify, name="two_factor_verify"),
-    path(f"{settings.ADMIN_URL}xac-thuc/dang-ky/", two_factor.enrol, name="two_factor_enrol"),
+    path(settings.ADMIN_URL, include("accounts.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("news.urls")),
     path("", include("events.urls")),

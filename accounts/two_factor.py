@@ -25,7 +25,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core import roles
-from dvsite.middleware import is_admin_path
+from core.admin_path import is_admin_path
 
 BACKUP_CODES = 10
 
