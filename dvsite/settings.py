@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "docs_registry",
     "pages",
     "accounts",
+    "ops",
     "dvsite",
 ]
 
@@ -350,7 +351,7 @@ if REDIS_URL:
 S3_BUCKET = os.environ.get("DJANGO_S3_BUCKET", "")
 if S3_BUCKET:
     STORAGES["default"] = {
-        "BACKEND": "dvsite.storage.MediaS3Storage",
+        "BACKEND": "ops.storage.MediaS3Storage",
         "OPTIONS": {
             "bucket_name": S3_BUCKET,
             "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,

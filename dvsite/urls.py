@@ -5,11 +5,11 @@ from django.urls import include, path
 
 from docs_registry.sitemaps import DocumentSitemap
 from dvsite import views
-from dvsite.media import serve_media
 from dvsite.sitemaps import SectionSitemap
 from events.sitemaps import EventSitemap
 from news import feeds
 from news.sitemaps import CategorySitemap, PostSitemap, TopicSitemap
+from ops.media import serve_media
 from pages.sitemaps import AboutSitemap
 
 sitemaps = {

@@ -14,7 +14,7 @@ import pytest
 from django.test import RequestFactory
 
 from dvsite import db_routers
-from dvsite.media import object_parameters
+from ops.media import object_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"

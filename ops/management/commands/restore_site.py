@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from dvsite.backup import BackupError, restore
+from ops.backup import BackupError, restore
 
 
 class Command(BaseCommand):

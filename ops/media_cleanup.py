@@ -14,7 +14,7 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.utils import timezone
 
-from dvsite.backup import media_files
+from ops.backup import media_files
 
 
 def referenced_names():

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from dvsite.backup import write_backup
+from ops.backup import write_backup
 
 
 class Command(BaseCommand):

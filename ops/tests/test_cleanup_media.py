@@ -11,9 +11,9 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 
 from docs_registry.tests.factories import AttachmentFactory
-from dvsite.backup import media_files
 from news.images import rendition_names
 from news.tests.factories import PostFactory, uploaded_image
+from ops.backup import media_files
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.template.defaultfilters import filesizeformat
 
-from dvsite.media_cleanup import orphans
+from ops.media_cleanup import orphans
 
 
 class Command(BaseCommand):

@@ -19,8 +19,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from PIL import Image
 
-from dvsite.backup import defer_constraints, dumped_models, media_files, settle_constraints
 from news.models import Category, Post
+from ops.backup import defer_constraints, dumped_models, media_files, settle_constraints
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -243,7 +243,7 @@ def test_restore_into_a_brand_new_sqlite_instance(site, tmp_path):
         tmp_path,
         "-c",
         "import django, json; django.setup();"
-        "from dvsite.backup import row_counts; print(json.dumps(row_counts()))",
+        "from ops.backup import row_counts; print(json.dumps(row_counts()))",
         timeout=120,
     )
     assert json.loads(count.stdout) == expected["counts"], count.stderr

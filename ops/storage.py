@@ -2,11 +2,11 @@
 
 from storages.backends.s3 import S3Storage
 
-from dvsite.media import object_parameters
+from ops.media import object_parameters
 
 
 class MediaS3Storage(S3Storage):
-    """S3 storage that stores per-object download/no-render headers (see dvsite.media)."""
+    """S3 storage that stores per-object download/no-render headers (see ops.media)."""
 
     def get_object_parameters(self, name):
         return object_parameters(name, super().get_object_parameters(name))
