@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "accounts",
     "ops",
     "dvsite",
+    "tools",  # make_synthetic_content, for bench/ and loadtest/ (no models, cheap)
 ]
 
 MIDDLEWARE = [

@@ -19,7 +19,9 @@ from core.html import sanitize_html
 from core.publishing import Status, normalize_text_fields
 from core.text import slugify
 from docs_registry.models import Document, DocumentType, Issuer, TaggedDocument
-from dvsite.synthetic_words import (
+from events.models import RESERVED_SLUGS, Event, Format, Kind, TaggedEvent
+from news.models import Category, Post, TaggedPost, Topic
+from tools.synthetic_words import (
     ACTIONS,
     ACTORS,
     BYLINES,
@@ -34,8 +36,6 @@ from dvsite.synthetic_words import (
     SUBJECTS,
     SUFFIXES,
 )
-from events.models import RESERVED_SLUGS, Event, Format, Kind, TaggedEvent
-from news.models import Category, Post, TaggedPost, Topic
 
 BATCH = 1000
 

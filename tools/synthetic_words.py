@@ -1,5 +1,5 @@
 """The words synthetic content is made of: Vietnamese titles, sentences, names and places that
-read like the commission's own news (see `dvsite.synthetic`)."""
+read like the commission's own news (see `tools.synthetic`)."""
 
 CATEGORIES = [
     "Tin tức – Sự kiện",

@@ -1,11 +1,11 @@
-"""Fill the database with synthetic Vietnamese content (for benchmarks): `dvsite.synthetic`."""
+"""Fill the database with synthetic Vietnamese content (for benchmarks): `tools.synthetic`."""
 
 import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from dvsite import synthetic
+from tools import synthetic
 
 
 class Command(BaseCommand):
