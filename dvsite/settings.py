@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "pages",
     "accounts",
     "ops",
+    "seo",
     "dvsite",
     "tools",  # make_synthetic_content, for bench/ and loadtest/ (no models, cheap)
 ]

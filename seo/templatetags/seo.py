@@ -7,7 +7,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from dvsite import seo
+from seo import structured_data
 
 register = template.Library()
 
@@ -23,44 +23,44 @@ def json_ld(data):
 
 @register.simple_tag
 def news_article_ld(post):
-    return json_ld(seo.news_article(post))
+    return json_ld(structured_data.news_article(post))
 
 
 @register.simple_tag
 def event_ld(event):
-    return json_ld(seo.event(event))
+    return json_ld(structured_data.event(event))
 
 
 @register.filter
 def absolute_url(path):
-    return seo.absolute(path)
+    return structured_data.absolute(path)
 
 
 @register.filter
 def absolute_file_url(field_file):
     """The absolute URL of an image or file field, "" when it is empty."""
-    return seo.absolute(field_file.url) if field_file else ""
+    return structured_data.absolute(field_file.url) if field_file else ""
 
 
 @register.simple_tag
 def legislation_ld(document):
-    return json_ld(seo.legislation(document))
+    return json_ld(structured_data.legislation(document))
 
 
 @register.simple_tag
 def website_ld():
-    return json_ld(seo.website())
+    return json_ld(structured_data.website())
 
 
 @register.filter
 def html_datetime(value):
     """The one machine-readable date of <time datetime>: seconds, no fraction (valid HTML)."""
-    return seo.html_datetime(value)
+    return structured_data.html_datetime(value)
 
 
 @register.simple_tag
 def default_share_image():
-    return seo.absolute(static(seo.DEFAULT_IMAGE))
+    return structured_data.absolute(static(structured_data.DEFAULT_IMAGE))
 
 
 class CaptureNode(template.Node):

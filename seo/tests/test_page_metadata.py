@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from dvsite import seo
 from dvsite.tests.page_samples import make_content
 from events.tests.factories import EventFactory
 from news.tests.factories import PostFactory
+from seo import structured_data
 
 
 def json_ld(html):
@@ -56,8 +56,8 @@ def test_html_datetime_drops_the_fraction_and_keeps_dates():
     import datetime
 
     moment = datetime.datetime(2024, 5, 1, 8, 19, 56, 587627, tzinfo=datetime.UTC)
-    assert seo.html_datetime(moment) == "2024-05-01T15:19:56+07:00"
-    assert seo.html_datetime(datetime.date(2024, 5, 1)) == "2024-05-01"
+    assert structured_data.html_datetime(moment) == "2024-05-01T15:19:56+07:00"
+    assert structured_data.html_datetime(datetime.date(2024, 5, 1)) == "2024-05-01"
 
 
 def test_every_list_and_topic_page_advertises_rss_and_atom(client, pages):
@@ -105,7 +105,7 @@ def test_event_without_a_place_never_uses_the_organiser_as_one(client):
 
 
 def test_long_descriptions_are_cut_at_a_word():
-    text = seo.plain_text("<p>" + "dân vận khéo " * 100 + "</p>", limit=50)
+    text = structured_data.plain_text("<p>" + "dân vận khéo " * 100 + "</p>", limit=50)
     assert len(text) <= 50 and text.endswith("…")
     assert text[:-1].split()[-1] in {"dân", "vận", "khéo"}
 
@@ -115,7 +115,7 @@ def test_an_organisation_byline_is_an_organization(client):
     post = PostFactory(published=True, byline="Ban Dân vận Huyện ủy Kim Bảng")
     (data,) = json_ld(client.get(post.get_absolute_url()).content.decode())
     assert data["author"] == {"@type": "Organization", "name": "Ban Dân vận Huyện ủy Kim Bảng"}
-    assert seo.byline_author("Nguyễn Văn Bình")["@type"] == "Person"
+    assert structured_data.byline_author("Nguyễn Văn Bình")["@type"] == "Person"
 
 
 def test_document_page_has_legislation_json_ld(client, pages):
