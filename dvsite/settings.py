@@ -342,8 +342,8 @@ if DATABASE_REPLICA_URL:
         conn_health_checks=True,
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["dvsite.db_routers.ReplicaRouter"]
-    MIDDLEWARE.insert(0, "dvsite.db_routers.PrimaryPinningMiddleware")
+    DATABASE_ROUTERS = ["core.db_routers.ReplicaRouter"]
+    MIDDLEWARE.insert(0, "core.db_routers.PrimaryPinningMiddleware")
 
 # Sessions in Redis with the database behind it, so any application server can serve any user.
 if REDIS_URL:
