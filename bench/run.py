@@ -116,7 +116,7 @@ def fill(args):
 
 
 def start_gunicorn(args):
-    from dvsite import gunicorn_runner  # noqa: PLC0415 (ROOT is on sys.path only from here)
+    from tools import gunicorn_runner  # noqa: PLC0415 (ROOT is on sys.path only from here)
 
     args.port = args.port or gunicorn_runner.free_port()
     options = [
@@ -129,7 +129,7 @@ def start_gunicorn(args):
 
 
 def stop(server):
-    from dvsite import gunicorn_runner  # noqa: PLC0415
+    from tools import gunicorn_runner  # noqa: PLC0415
 
     gunicorn_runner.stop(server, timeout=15)
 

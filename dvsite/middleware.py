@@ -20,8 +20,8 @@ from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import HttpResponse
-from django.shortcuts import render
 
+from core.admin_path import is_admin_path
 from core.client import client_ip  # noqa: F401 (AXES_CLIENT_IP_CALLABLE points here)
 
 PERMISSIONS_POLICY = ", ".join(
@@ -59,10 +59,6 @@ def admin_script_hashes():
 
     rendered = str(prose_editor_admin_media.render_importmap()[0])
     return tuple(script_hash(body) for body in _SCRIPT_BODY.findall(rendered))
-
-
-def is_admin_path(path):
-    return path.startswith("/" + settings.ADMIN_URL)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -127,16 +123,3 @@ class AdminNoIndexMiddleware:
         if is_admin_path(request.path_info):
             response.headers["X-Robots-Tag"] = "noindex, nofollow"
         return response
-
-
-def lockout_response(request, original_response=None, credentials=None):
-    """The page shown when django-axes refuses a login: in Vietnamese, with the wait in minutes."""
-    from axes.helpers import get_client_username, get_cool_off
-
-    cool_off = get_cool_off(request)
-    context = {
-        "failure_limit": settings.AXES_FAILURE_LIMIT,
-        "username": get_client_username(request, credentials) or "",
-        "cooloff_minutes": int(cool_off.total_seconds() // 60) if cool_off else None,
-    }
-    return render(request, "axes/lockout.html", context, status=429)

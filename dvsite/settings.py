@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "simple_history",
     "csp",
-    "dvsite.axes_app.AxesConfig",  # django-axes, named in Vietnamese
+    "accounts.axes_app.AxesConfig",  # django-axes, named in Vietnamese
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -59,7 +59,12 @@ INSTALLED_APPS = [
     "news",
     "events",
     "docs_registry",
+    "pages",
+    "accounts",
+    "ops",
+    "seo",
     "dvsite",
+    "tools",  # make_synthetic_content, for bench/ and loadtest/ (no models, cheap)
 ]
 
 MIDDLEWARE = [
@@ -73,9 +78,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # A second factor (TOTP or a backup code) for staff: dvsite/two_factor.py.
+    # A second factor (TOTP or a backup code) for staff: accounts/two_factor.py.
     "django_otp.middleware.OTPMiddleware",
-    "dvsite.two_factor.SecondFactorMiddleware",
+    "accounts.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -314,7 +319,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "dvsite.middleware.lockout_response"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "dvsite.middleware.client_ip"
 # How many reverse proxies (nginx, a load balancer) stand in front of gunicorn and append to
 # X-Forwarded-For; 0 trusts REMOTE_ADDR alone. Production must say it explicitly (a deploy
@@ -337,8 +342,8 @@ if DATABASE_REPLICA_URL:
         conn_health_checks=True,
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["dvsite.db_routers.ReplicaRouter"]
-    MIDDLEWARE.insert(0, "dvsite.db_routers.PrimaryPinningMiddleware")
+    DATABASE_ROUTERS = ["core.db_routers.ReplicaRouter"]
+    MIDDLEWARE.insert(0, "core.db_routers.PrimaryPinningMiddleware")
 
 # Sessions in Redis with the database behind it, so any application server can serve any user.
 if REDIS_URL:
@@ -348,7 +353,7 @@ if REDIS_URL:
 S3_BUCKET = os.environ.get("DJANGO_S3_BUCKET", "")
 if S3_BUCKET:
     STORAGES["default"] = {
-        "BACKEND": "dvsite.storage.MediaS3Storage",
+        "BACKEND": "ops.storage.MediaS3Storage",
         "OPTIONS": {
             "bucket_name": S3_BUCKET,
             "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,

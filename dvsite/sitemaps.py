@@ -1,19 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from dvsite.models import AboutPage
-
-
-class AboutSitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.4
-
-    def items(self):
-        return AboutPage.objects.published()
-
-    def lastmod(self, page):
-        return page.updated_at
-
 
 class SectionSitemap(Sitemap):
     """The fixed entry pages of each section."""

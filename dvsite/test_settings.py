@@ -23,5 +23,5 @@ FRAGMENT_CACHE_SECONDS = 0
 PAGE_CACHE_VIEW_FLUSH_SECONDS = 0
 # Background tasks run at once, inside the call that enqueues them.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-# The second factor is tested where it is switched on (dvsite/tests/test_two_factor.py).
+# The second factor is tested where it is switched on (accounts/tests/test_two_factor.py).
 STAFF_SECOND_FACTOR_REQUIRED = False

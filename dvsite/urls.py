@@ -4,12 +4,13 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from docs_registry.sitemaps import DocumentSitemap
-from dvsite import two_factor, views
-from dvsite.media import serve_media
-from dvsite.sitemaps import AboutSitemap, SectionSitemap
+from dvsite import views
+from dvsite.sitemaps import SectionSitemap
 from events.sitemaps import EventSitemap
 from news import feeds
 from news.sitemaps import CategorySitemap, PostSitemap, TopicSitemap
+from ops.media import serve_media
+from pages.sitemaps import AboutSitemap
 
 sitemaps = {
     "trang": SectionSitemap,
@@ -31,11 +32,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("tim-kiem/", views.search_view, name="search"),
-    path("gioi-thieu/", views.about, name="about"),
-    path("gioi-thieu/lanh-dao/", views.about_leaders, name="about_leaders"),
-    path("gioi-thieu/lien-he/", views.about_contact, name="about_contact"),
-    path("gioi-thieu/<slug:slug>/", views.about_page, name="about_page"),
-    path("en/", views.about_english, name="about_english"),
+    path("", include("pages.urls")),  # /gioi-thieu/…, /en/ (where they always were: first)
     path("robots.txt", views.robots_txt, name="robots"),
     path(
         "sitemap.xml",
@@ -55,8 +52,7 @@ urlpatterns = [
     path("chu-de/<slug:tag_slug>/rss/", feeds.TopicFeed(), name="topic_rss"),
     path("chu-de/<slug:tag_slug>/atom/", feeds.TopicAtom(), name="topic_atom"),
     # The second factor's pages, under the admin's path (before it, which would take them).
-    path(f"{settings.ADMIN_URL}xac-thuc/", two_factor.verify, name="two_factor_verify"),
-    path(f"{settings.ADMIN_URL}xac-thuc/dang-ky/", two_factor.enrol, name="two_factor_enrol"),
+    path(settings.ADMIN_URL, include("accounts.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("news.urls")),
     path("", include("events.urls")),

@@ -1,17 +1,15 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
 from django.template import loader
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from core import fragments
 from dvsite import home as home_page
 from dvsite import search
-from dvsite.models import AboutPage, Leader
 from dvsite.suggest import suggest
 
 
@@ -40,59 +38,6 @@ def server_error(request):
     """The 500 page, rendered without touching the database (it may be what failed)."""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"site": settings.SITE_INFO, "request": None}))
-
-
-# -- About the commission -----------------------------------------------------------------
-
-
-@require_safe
-def about(request):
-    pages = AboutPage.objects.published().filter(language=AboutPage.Language.VI)
-    leaders = Leader.objects.filter(is_current=True)
-    crumbs = [("Giới thiệu", None)]
-    return render(
-        request, "about/index.html", {"pages": pages, "leaders": leaders, "crumbs": crumbs}
-    )
-
-
-@require_safe
-def about_page(request, slug):
-    page = get_object_or_404(
-        AboutPage.objects.published().filter(language=AboutPage.Language.VI), slug=slug
-    )
-    pages = AboutPage.objects.published().filter(language=AboutPage.Language.VI)
-    crumbs = [("Giới thiệu", reverse("about")), (page.title, None)]
-    return render(request, "about/page.html", {"page": page, "pages": pages, "crumbs": crumbs})
-
-
-@require_safe
-def about_leaders(request):
-    context = {
-        "leaders": Leader.objects.filter(is_current=True),
-        "pages": AboutPage.objects.published().filter(language=AboutPage.Language.VI),
-        "crumbs": [("Giới thiệu", reverse("about")), ("Lãnh đạo Ban", None)],
-    }
-    return render(request, "about/leaders.html", context)
-
-
-@require_safe
-def about_contact(request):
-    context = {
-        "leaders": Leader.objects.filter(is_current=True).exclude(phone="", email=""),
-        "pages": AboutPage.objects.published().filter(language=AboutPage.Language.VI),
-        "crumbs": [("Giới thiệu", reverse("about")), ("Liên hệ", None)],
-    }
-    return render(request, "about/contact.html", context)
-
-
-@require_safe
-def about_english(request):
-    page = AboutPage.objects.published().filter(language=AboutPage.Language.EN).first()
-    if page is None:
-        raise Http404
-    leaders = Leader.objects.filter(is_current=True)
-    context = {"page": page, "leaders": leaders, "page_lang": "en"}
-    return render(request, "about/english.html", context)
 
 
 # -- Site-wide search ---------------------------------------------------------------------

@@ -29,9 +29,9 @@ HOST = "127.0.0.1"
 
 sys.path.insert(0, str(ROOT))
 from bench.run import fresh_database  # noqa: E402
-from dvsite import gunicorn_runner  # noqa: E402 (needs ROOT on sys.path)
-from dvsite.gunicorn_runner import free_port  # noqa: E402
 from loadtest.memory import MemorySampler  # noqa: E402
+from tools import gunicorn_runner  # noqa: E402 (needs ROOT on sys.path)
+from tools.gunicorn_runner import free_port  # noqa: E402
 
 
 def parse_args(argv=None):

@@ -18,10 +18,10 @@ from icalendar import Calendar
 
 from core.publishing import ContentModel, Publishable
 from docs_registry.tests.factories import AttachmentFactory, DocumentFactory
-from dvsite.models import AboutPage, Leader
 from events.tests.factories import EventFactory
 from news.models import Picture, Topic
 from news.tests.factories import PostFactory, image_bytes
+from pages.models import AboutPage, Leader
 
 pytestmark = pytest.mark.django_db
 

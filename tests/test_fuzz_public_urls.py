@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docs_registry.tests.factories import AttachmentFactory, DocumentFactory
-from dvsite.models import AboutPage
 from events.tests.factories import EventFactory
 from news.tests.factories import CategoryFactory, PostFactory
+from pages.models import AboutPage
 from tests.public_urls import public_routes
 
 pytestmark = pytest.mark.django_db

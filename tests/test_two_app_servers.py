@@ -24,7 +24,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from dvsite.gunicorn_runner import HOST, free_port, start_gunicorn, stop
+from tools.gunicorn_runner import HOST, free_port, start_gunicorn, stop
 
 ROOT = Path(__file__).resolve().parents[1]
 PG = "postgres://postgres@127.0.0.1:5432"

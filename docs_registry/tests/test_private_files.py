@@ -14,7 +14,7 @@ from django.http import Http404
 from django.test import RequestFactory
 
 from core.publishing import Status
-from dvsite.media import serve_media
+from ops.media import serve_media
 
 from .factories import AttachmentFactory, DocumentFactory
 

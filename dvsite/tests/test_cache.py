@@ -11,11 +11,11 @@ from django.utils import timezone
 from core.publishing import Status
 from docs_registry.tests.factories import DocumentFactory
 from dvsite import cache as page_cache
-from dvsite.models import AboutPage
 from dvsite.tests.cache_backends import get_page
 from events.tests.factories import EventFactory
 from news.models import Post
 from news.tests.factories import PostFactory
+from pages.models import AboutPage
 
 NEWS = "/tin-tuc/"
 

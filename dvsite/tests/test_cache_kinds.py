@@ -21,6 +21,7 @@ from dvsite.tests.cache_backends import get_page as _get
 from events.tests.factories import EventFactory
 from news.models import Post, Topic
 from news.tests.factories import PostFactory
+from pages.models import AboutPage
 
 REGISTRY, EVENTS, NEWS, HOME = "/van-ban/", "/su-kien/", "/tin-tuc/", "/"
 
@@ -139,8 +140,9 @@ def test_publishing_a_post_keeps_the_home_pages_events_and_documents(
 
 def test_what_a_change_changes():
     every_kind = page_cache.content_kinds()
-    assert {"news", "events", "docs_registry"} <= every_kind
+    assert {"news", "events", "docs_registry", "pages"} <= every_kind
     assert page_cache.changed_kinds(Post) == {"news"}
+    assert page_cache.changed_kinds(AboutPage) == {"pages"}  # its own app, its own kind
     assert page_cache.changed_kinds(Document.posts.through) == {"docs_registry", "news"}
     assert page_cache.changed_kinds(Topic) == every_kind
     assert page_cache.changed_kinds(Post.history.model) == frozenset()

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from django.test import RequestFactory
 
-from dvsite import db_routers
-from dvsite.media import object_parameters
+from core import db_routers
+from ops.media import object_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -257,8 +257,8 @@ def test_redis_replica_and_s3_are_switched_on_by_the_environment():
     )
     host, routers, first_middleware, sessions, storage, bucket, url, img_src = values
     assert host == "10.0.0.2"
-    assert routers == ["dvsite.db_routers.ReplicaRouter"]
-    assert first_middleware == "dvsite.db_routers.PrimaryPinningMiddleware"
+    assert routers == ["core.db_routers.ReplicaRouter"]
+    assert first_middleware == "core.db_routers.PrimaryPinningMiddleware"
     assert sessions == "django.contrib.sessions.backends.cached_db"
     assert (storage, bucket) == ("MediaS3Storage", "dvsite-media")
     assert url == "https://media.danvan.example.vn/media/van-ban/quyet-dinh.pdf"

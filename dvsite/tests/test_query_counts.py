@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from core.text import words
 from docs_registry.models import Document
-from dvsite import synthetic
 from news.models import Post, Topic
+from tools import synthetic
 
 MAX_QUERIES = 10
 

@@ -17,8 +17,8 @@ from django.http import Http404
 from django.test import RequestFactory
 from django.urls import Resolver404, clear_url_caches, resolve, reverse
 
-from dvsite.media import serve_media
 from dvsite.middleware import client_ip
+from ops.media import serve_media
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "mật-khẩu-thử-nghiệm"

@@ -83,7 +83,7 @@ def test_who_may_not_edit_posts_cannot_read_the_library(client, django_user_mode
 
 
 def test_library_pictures_get_random_names_and_their_renditions_are_never_orphans():
-    from dvsite.media_cleanup import orphans
+    from ops.media_cleanup import orphans
 
     first = Picture.objects.create(image=upload("anh.jpg"), alt="Hội nghị")
     second = Picture.objects.create(image=upload("anh.jpg"), alt="Hội nghị lần hai")

@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.urls import path
 
-from dvsite.media import serve_media
 from dvsite.urls import handler500  # noqa: F401
 from dvsite.urls import urlpatterns as site_urlpatterns
+from ops.media import serve_media
 
 
 def _media(request, path):

@@ -1,0 +1,24 @@
+from django.contrib import admin
+
+from pages.models import AboutPage, Leader
+
+
+@admin.register(AboutPage)
+class AboutPageAdmin(admin.ModelAdmin):
+    list_display = ["title", "language", "position", "is_published", "updated_at"]
+    list_editable = ["position", "is_published"]
+    list_filter = ["language", "is_published"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {}
+    readonly_fields = ["created_at", "updated_at"]
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_published else None
+
+
+@admin.register(Leader)
+class LeaderAdmin(admin.ModelAdmin):
+    list_display = ["name", "position_title", "phone", "email", "position", "is_current"]
+    list_editable = ["position", "is_current"]
+    list_filter = ["is_current"]
+    search_fields = ["name", "position_title"]
