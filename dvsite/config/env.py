@@ -57,6 +57,7 @@ class Env(environ.Env):
 
     def database(self, var, default, conn_max_age):
         """A DATABASES entry from the URL in `var` (`default` while it is unset or empty)."""
+        self.read.setdefault(var, default)
         config = self.db_url_config(self.str(var, default="") or default)
         config["CONN_MAX_AGE"] = conn_max_age
         config["CONN_HEALTH_CHECKS"] = True

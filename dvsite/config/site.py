@@ -40,8 +40,12 @@ NEWS_MOST_READ_DAYS = env.int("DJANGO_MOST_READ_DAYS", default=30)
 # The longest post body the admin accepts, in characters of HTML (a long article is ~50,000).
 NEWS_POST_BODY_MAX_CHARS = env.int("DJANGO_POST_BODY_MAX_CHARS", default=300000)
 # import_seeds refuses a file larger than this before reading it (a 20 MB paste ran for minutes
-# and made a 15-million-character post).
-IMPORT_MAX_FILE_BYTES = env.int("DVSITE_IMPORT_MAX_FILE_BYTES", default=5 * 1024 * 1024)
+# and made a 15-million-character post). DVSITE_IMPORT_MAX_FILE_BYTES is the name it had before
+# the prefix rule (dvsite/settings.py), still read so an older environment file keeps working.
+IMPORT_MAX_FILE_BYTES = env.int(
+    "DJANGO_IMPORT_MAX_FILE_BYTES",
+    default=env.int("DVSITE_IMPORT_MAX_FILE_BYTES", default=5 * 1024 * 1024),
+)
 
 # Tags: "Dân vận khéo" and "dân vận khéo" are one topic.
 TAGGIT_CASE_INSENSITIVE = True
