@@ -47,15 +47,6 @@ outdated: $(STAMP)
 
 .PHONY: run test test-only venv lint bench clean messages lock upgrade outdated
 
-$(STAMP): requirements.txt requirements-dev.txt
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	rm -f $(VENV)/.installed-*
-	touch $@
-
-venv: $(STAMP)
-
 # The admin's Vietnamese for strings Django and third-party apps leave in English (locale/vi).
 messages: $(STAMP)
 	bash scripts/ensure-gettext

@@ -64,10 +64,10 @@ def fresh_database(url):
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         return
-    import dj_database_url
+    import environ
     import psycopg
 
-    config = dj_database_url.parse(url)
+    config = environ.Env.db_url_config(url)
     admin = psycopg.connect(
         dbname="postgres",
         user=config["USER"],

@@ -1,0 +1,138 @@
+"""What the site stores and talks to: databases, cache, files, background tasks, mail, logs."""
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+from dvsite.config.env import BASE_DIR, DEBUG, env
+
+# Database: SQLite file in the project root unless DATABASE_URL says otherwise.
+_conn_max_age = env.int("DJANGO_CONN_MAX_AGE", default=60)
+DATABASES = {
+    "default": env.database(
+        "DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=_conn_max_age
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Growing past one machine (docs/deploy.md) ---------------------------------------------
+# A read replica for the public site: reads of anonymous GET requests go to it (the router and
+# its middleware are switched on in dvsite/settings.py).
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.database("DATABASE_REPLICA_URL", "", conn_max_age=_conn_max_age)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["dvsite.db_routers.ReplicaRouter"]
+
+# Cache: local memory by default, Redis when REDIS_URL is set; then sessions live in Redis with
+# the database behind it, so any application server can serve any user.
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "dvsite",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "dvsite",
+        }
+    }
+
+# With the local-memory cache, every process of the machine watches this file for invalidations.
+PAGE_CACHE_STAMP_FILE = Path(
+    env.str(
+        "DJANGO_PAGE_CACHE_STAMP_FILE",
+        default=str(
+            Path(tempfile.gettempdir())
+            / f"dvsite-page-cache-{hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:10]}"  # noqa: S324 (a name, not security)
+        ),
+    )
+)
+
+# Static files from a CDN: collectstatic still writes STATIC_ROOT, the CDN pulls from nginx.
+STATIC_URL = env.str("DJANGO_STATIC_URL", default="/static/")
+STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Uploads on S3-compatible object storage (django-storages), shared by every application server.
+S3_BUCKET = env.str("DJANGO_S3_BUCKET", default="")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "dvsite.storage.MediaS3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env.str("DJANGO_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("DJANGO_S3_REGION", default="") or None,
+            "access_key": env.str("DJANGO_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("DJANGO_S3_SECRET_ACCESS_KEY", default="") or None,
+            "custom_domain": env.str("DJANGO_S3_CUSTOM_DOMAIN", default="") or None,
+            "location": env.str("DJANGO_S3_LOCATION", default="media"),
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            # The same rules nginx applies to local media (see deploy/nginx/dvsite.conf).
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+
+# Files of items the public may not see live under media/private/, which nginx refuses; the
+# download views check visibility, then hand the file to nginx's internal location named here
+# (deploy/nginx/dvsite.conf: /_protected/) or, when empty, stream it themselves.
+PRIVATE_MEDIA_ACCEL_PREFIX = env.str("DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX", default="")
+
+# Uploads: refuse large request bodies before they reach a form.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
+# A whole request body above this is answered 413 unread (nginx: client_max_body_size 25m).
+REQUEST_BODY_MAX_BYTES = env.int("DJANGO_REQUEST_BODY_MAX_MB", default=25) * 1024 * 1024
+
+# Background work (image renditions, PDF text) through Django's tasks API (the django-tasks
+# backport): in production the database backend and `manage.py db_worker` (deploy/systemd/
+# dvsite-worker.service); in development and tests the work runs at once, in the request.
+TASKS = {
+    "default": {
+        "BACKEND": env.str(
+            "DJANGO_TASKS_BACKEND",
+            default="django_tasks.backends.immediate.ImmediateBackend"
+            if DEBUG
+            else "django_tasks_db.DatabaseBackend",
+        )
+    }
+}
+# Text extraction from an uploaded PDF runs in a child process with these limits.
+PDF_EXTRACT_SECONDS = env.int("DJANGO_PDF_EXTRACT_SECONDS", default=10)
+PDF_EXTRACT_MEMORY_MB = env.int("DJANGO_PDF_EXTRACT_MEMORY_MB", default=256)
+
+EMAIL_BACKEND = env.str(
+    "DJANGO_EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="no-reply@localhost")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
+}
