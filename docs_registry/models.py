@@ -12,7 +12,7 @@ from core.publishing import ContentModel, Publishable
 from core.slugs import SlugFromNameMixin, unique_slug
 from core.text import fold_chars, slugify
 from core.uploads import PRIVATE_PREFIX, random_name
-from news.models import Topic, TopicLink
+from taxonomy.models import Topic, TopicLink
 
 from . import numbers
 from .querysets import DocumentQuerySet, Validity, public_q  # noqa: F401 (imported from here too)
@@ -336,7 +336,7 @@ class Attachment(ContentModel):
 
 
 class TaggedDocument(TopicLink):
-    """Links documents to the site's one topic vocabulary (news.Topic), shared with posts."""
+    """Links documents to the site's one topic vocabulary (taxonomy.Topic), shared with posts."""
 
     tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_documents")
     content_object = models.ForeignKey("Document", on_delete=models.CASCADE, related_name="+")

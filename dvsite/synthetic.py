@@ -10,7 +10,6 @@ import datetime
 import json
 import random
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
@@ -35,7 +34,9 @@ from dvsite.synthetic_words import (
     SUFFIXES,
 )
 from events.models import RESERVED_SLUGS, Event, Format, Kind, TaggedEvent
-from news.models import Category, Post, TaggedPost, Topic
+from news.models import Category, Post, TaggedPost
+from taxonomy.models import Topic
+from taxonomy.vocabulary import VOCABULARY_FILE
 
 BATCH = 1000
 
@@ -101,8 +102,7 @@ def _prepare(obj):
 
 
 def _topics():
-    path = Path(__file__).resolve().parent.parent / "news" / "data" / "topics.json"
-    names = [item["name"] for item in json.loads(path.read_text("utf-8"))["topics"]]
+    names = [item["name"] for item in json.loads(VOCABULARY_FILE.read_text("utf-8"))["topics"]]
     topics = []
     for name in [*names, *EXTRA_TOPICS]:
         topic = Topic.objects.filter(name__iexact=name).first()

@@ -20,8 +20,9 @@ from core.publishing import ContentModel, Publishable
 from docs_registry.tests.factories import AttachmentFactory, DocumentFactory
 from dvsite.models import AboutPage, Leader
 from events.tests.factories import EventFactory
-from news.models import Picture, Topic
+from news.models import Picture
 from news.tests.factories import PostFactory, image_bytes
+from taxonomy.models import Topic
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from docs_registry.tests.pdfs import content_stream_bomb, pdf_with_text
 from dvsite.middleware import RequestBodyLimitMiddleware
 from news.images import rendition_names
 from news.models import Post
-from news.tasks import make_post_renditions
+from news.models.posts import make_post_renditions
 from news.tests.factories import PostFactory
 
 PHRASE = "phoi hop giam sat thuc hien dan chu o xa phuong"

@@ -10,7 +10,8 @@ from django.utils import timezone
 from core.text import words
 from docs_registry.models import Document
 from dvsite import synthetic
-from news.models import Post, Topic
+from news.models import Post
+from taxonomy.models import Topic
 
 MAX_QUERIES = 10
 

@@ -16,11 +16,11 @@ from news.importing.loading import (
     post_fingerprint,
     render_body,
     save_post,
-    sync_topic_rules,
 )
 from news.importing.parsing import CAPTION, PARAGRAPH, Block, parse_article
-from news.importing.topics import load_vocabulary
-from news.models import Post, TopicRule
+from news.models import Post
+from taxonomy.models import TopicRule
+from taxonomy.vocabulary import load_vocabulary, sync_topic_rules
 
 pytestmark = pytest.mark.django_db
 SEEDS = Path(settings.BASE_DIR) / "seeds"
