@@ -13,9 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django_tasks import default_task_backend
 
-from docs_registry.models import Attachment
+from docs_registry.models import Attachment, extract_attachment_text
 from docs_registry.pdf_text import extract_pdf_text_bounded
-from docs_registry.tasks import extract_attachment_text
 from docs_registry.tests.factories import DocumentFactory
 from docs_registry.tests.pdfs import content_stream_bomb, pdf_with_text
 from dvsite.middleware import RequestBodyLimitMiddleware
