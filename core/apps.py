@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+from core.search import sqlite as search_sqlite
 
 
 class CoreConfig(AppConfig):
@@ -8,9 +11,5 @@ class CoreConfig(AppConfig):
     verbose_name = "Nền tảng"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
-
-        from core.search import sqlite as search_sqlite
-
         # Sent once per migrated app: each creates the FTS5 index of its own searchable models.
         post_migrate.connect(search_sqlite.ensure_fulltext, dispatch_uid="core.ensure_fulltext")

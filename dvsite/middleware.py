@@ -16,11 +16,13 @@ import functools
 import hashlib
 import re
 
+from axes.helpers import get_client_username, get_cool_off
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
+from django_prose_editor.widgets import prose_editor_admin_media
 
 from core.client import client_ip  # noqa: F401 (AXES_CLIENT_IP_CALLABLE points here)
 
@@ -55,8 +57,6 @@ def script_hash(body):
 @functools.cache
 def admin_script_hashes():
     """Hashes of the inline script blocks the admin widgets render (the editor's import map)."""
-    from django_prose_editor.widgets import prose_editor_admin_media
-
     rendered = str(prose_editor_admin_media.render_importmap()[0])
     return tuple(script_hash(body) for body in _SCRIPT_BODY.findall(rendered))
 
@@ -131,8 +131,6 @@ class AdminNoIndexMiddleware:
 
 def lockout_response(request, original_response=None, credentials=None):
     """The page shown when django-axes refuses a login: in Vietnamese, with the wait in minutes."""
-    from axes.helpers import get_client_username, get_cool_off
-
     cool_off = get_cool_off(request)
     context = {
         "failure_limit": settings.AXES_FAILURE_LIMIT,

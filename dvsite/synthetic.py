@@ -18,6 +18,7 @@ from core.html import sanitize_html
 from core.publishing import Status, normalize_text_fields
 from core.text import slugify
 from docs_registry.models import Document, DocumentType, Issuer, TaggedDocument
+from dvsite import cache
 from dvsite.synthetic_words import (
     ACTIONS,
     ACTORS,
@@ -297,7 +298,5 @@ def generate(sizes=None, seed=0, now=None):
         documents = make_documents(rng, sizes.documents, types, issuers, now)
         events = make_events(rng, sizes.events, now)
         link(rng, posts, documents, events, topics)
-    from dvsite import cache  # noqa: PLC0415 (bulk_create sends no signals: drop cached pages)
-
-    cache.invalidate()
+    cache.invalidate()  # bulk_create sends no signals: drop the cached pages
     return {"posts": len(posts), "documents": len(documents), "events": len(events)}

@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect, JsonResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from core.admin_workflow import WORKFLOW_FIELDS, PublishableAdmin
@@ -168,8 +168,6 @@ class PostAdmin(PublishableAdmin):
         return super().response_add(request, obj, post_url_continue)
 
     def _change_url(self, obj):
-        from django.urls import reverse  # noqa: PLC0415
-
         return reverse("admin:news_post_change", args=[obj.pk], current_app=self.admin_site.name)
 
     # -- bulk actions: each calls the model method, which checks the permission again ---------

@@ -104,9 +104,10 @@ def _matches(words, field, model):
     the fastest index the database has: a stored tsvector on PostgreSQL
     (core/search/postgres.py), FTS5 on SQLite (core/search/sqlite.py), else a LIKE scan."""
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
+        # django.contrib.postgres needs psycopg, installed only where PostgreSQL is used.
+        from django.contrib.postgres.search import SearchQuery, SearchVector  # noqa: PLC0415
 
-        from core.search import postgres as search_postgres
+        from core.search import postgres as search_postgres  # noqa: PLC0415
 
         query = SearchQuery(_tsquery(words), config="simple", search_type="raw")
         vector = search_postgres.stored_vector(model, field)
