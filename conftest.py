@@ -1,7 +1,12 @@
 """Fixtures shared by every app's tests: users in the editorial groups, an isolated media folder."""
 
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from core import roles
 
@@ -13,8 +18,6 @@ def _isolated_media(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    from django.core.cache import cache
-
     cache.clear()
     yield
     cache.clear()
@@ -49,10 +52,6 @@ def superuser(db, django_user_model):
 def pytest_configure(config):
     """Compile the admin's Vietnamese messages (locale/vi) when the .mo is missing or older than
     the .po, as `make messages` does, so a plain `pytest` tests what `make run` serves."""
-    import shutil
-    import subprocess
-    from pathlib import Path
-
     po = Path(__file__).parent / "locale" / "vi" / "LC_MESSAGES" / "django.po"
     mo = po.with_suffix(".mo")
     msgfmt = shutil.which("msgfmt")

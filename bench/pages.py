@@ -37,7 +37,8 @@ SEARCHES = [
 def public_pages():
     """[(name, kind, url)] over the current database: one of each public page."""
     from docs_registry.models import Document
-    from news.models import Post, Topic
+    from news.models import Post
+    from taxonomy.models import Topic
 
     posts = Post.objects.published().order_by("-publish_at")
     post = posts[posts.count() // 2]

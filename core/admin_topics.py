@@ -1,4 +1,4 @@
-"""The topic tags field of the admin forms (posts, events, documents share news' topics).
+"""The topic tags field of the admin forms (posts, events, documents share taxonomy's topics).
 
 Suggestions come from existing topics (`TopicSuggestMixin`, on the topic model's admin); a
 name that is not a topic yet is refused on the server unless the user may add topics.

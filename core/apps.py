@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+from core.search import sqlite as search_sqlite
 
 
 class CoreConfig(AppConfig):
@@ -8,10 +11,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Nền tảng"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
-
-        from core import checks  # noqa: F401 (registers the content-model recipe check)
-        from core.search import sqlite as search_sqlite
+        from core import checks  # noqa: F401, PLC0415 (the recipe check reads the admin: after models)
 
         # Sent once per migrated app: each creates the FTS5 index of its own searchable models.
         post_migrate.connect(search_sqlite.ensure_fulltext, dispatch_uid="core.ensure_fulltext")

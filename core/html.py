@@ -3,6 +3,10 @@
 import re
 
 import nh3
+from django.conf import settings
+from django_prose_editor.fields import ProseEditorField
+
+from core.text import nfc
 
 ALLOWED_TAGS = {
     "p",
@@ -49,8 +53,6 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 def is_own_media(url):
     """A picture of our own media library or uploads: a path under MEDIA_URL, nothing else
     (no other host, no scheme, no way out of the folder)."""
-    from django.conf import settings
-
     media = settings.MEDIA_URL
     return bool(
         url
@@ -87,8 +89,6 @@ def sanitize_html(value):
     own media (MEDIA_URL), no event handlers, no styles, no scripts."""
     if not value:
         return ""
-    from core.text import nfc
-
     cleaned = _IMG_WITHOUT_SRC.sub("", _cleaner.clean(nfc(value)))
     return _EMPTY_FIGURE.sub("", _EMPTY_CAPTION.sub("", cleaned)).strip()
 
@@ -124,8 +124,6 @@ RICH_TEXT_EXTENSIONS = {
 
 def rich_text_field(verbose_name, **kwargs):
     """The rich-text model field every app uses: the editor above, sanitised on the server."""
-    from django_prose_editor.fields import ProseEditorField
-
     return ProseEditorField(
         verbose_name,
         blank=True,

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models
 from django.utils import timezone
 
+from core import revisions
 from core.text import nfc, strip_control_chars, words
 
 
@@ -325,15 +326,11 @@ class Publishable(ContentModel):
 
     def start_revision(self, user):
         """The open revision of this published item (made now as a draft copy if none)."""
-        from core import revisions  # noqa: PLC0415 (revisions works on Publishable rows)
-
         if not self.can_revise(user):
             raise PermissionDenied("Chỉ đề xuất sửa được nội dung đang xuất bản.")
         return revisions.start(self, user)
 
     def approve_revision(self, user):
-        from core import revisions  # noqa: PLC0415
-
         self._require_publisher(user)
         if self.status not in (Status.DRAFT, Status.REVIEW):
             raise ValidationError("Bản sửa này không còn chờ duyệt.")

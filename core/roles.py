@@ -1,5 +1,8 @@
 """The editorial groups. Each app's data migration grants its own permissions to them."""
 
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+
 EDITORS = "Biên tập viên"
 PUBLISHERS = "Duyệt tin"
 # Read-only: logs in and reads internal documents on the public registry; edits nothing.
@@ -8,9 +11,6 @@ READERS = "Cán bộ"
 
 def grant(apps, group_name, app_label, codenames):
     """Give `group_name` the permissions `codenames` of `app_label` (for data migrations)."""
-    from django.apps import apps as global_apps
-    from django.contrib.auth.management import create_permissions
-
     # Permissions are normally created after migrate; a data migration needs them now.
     # The real AppConfig is passed (the migration state's stub has no `models_module`);
     # create_permissions still reads the models from the historical `apps`.

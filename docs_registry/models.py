@@ -1,21 +1,24 @@
 import posixpath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
+from django_tasks import task
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from core.links import object_url
 from core.publishing import ContentModel, Publishable
 from core.slugs import SlugFromNameMixin, unique_slug
-from core.text import fold_chars, slugify
+from core.text import fold_chars, slugify, strip_control_chars
 from core.uploads import PRIVATE_PREFIX, random_name
-from news.models import Topic, TopicLink
+from taxonomy.models import Topic, TopicLink
 
 from . import numbers
 from .querysets import DocumentQuerySet, Validity, public_q  # noqa: F401 (imported from here too)
+from .suggestions import SuggestedReplacement  # noqa: F401 (a model of this app, kept apart)
 from .validators import ALLOWED_TYPES, clean_file_name, sniff, validate_attachment
 
 
@@ -319,8 +322,6 @@ class Attachment(ContentModel):
         if new_file and self.mime_type == "application/pdf":
             # Extracting text can be made to cost seconds and hundreds of MB: a background
             # task, in a child process with limits (docs_registry/pdf_text.py).
-            from .tasks import extract_attachment_text
-
             result = extract_attachment_text.enqueue(self.pk, self.file.name)
             if result.is_finished:  # run at once (the immediate backend of dev and tests)
                 self.refresh_from_db(fields=["text"])
@@ -336,11 +337,31 @@ class Attachment(ContentModel):
 
 
 class TaggedDocument(TopicLink):
-    """Links documents to the site's one topic vocabulary (news.Topic), shared with posts."""
+    """Links documents to the site's one topic vocabulary (taxonomy.Topic), shared with posts."""
 
     tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_documents")
     content_object = models.ForeignKey("Document", on_delete=models.CASCADE, related_name="+")
 
 
-# Defined beside the registry's models (this file stays readable); imported here so Django loads it.
-from .suggestions import SuggestedReplacement  # noqa: E402, F401
+@task()
+def extract_attachment_text(attachment_id, file_name):
+    """The text of an uploaded PDF, for search, extracted in a child process held to
+    `PDF_EXTRACT_SECONDS` and `PDF_EXTRACT_MEMORY_MB`; then the document's search text."""
+    from .pdf_text import extract_pdf_text_bounded  # noqa: PLC0415 (pypdf loads at the first PDF)
+
+    attachment = (
+        Attachment.objects.select_related("document")
+        .filter(pk=attachment_id, file=file_name)
+        .first()
+    )
+    if attachment is None or attachment.mime_type != "application/pdf":
+        return
+    with attachment.file.open("rb") as handle:
+        data = handle.read()
+    text = extract_pdf_text_bounded(
+        data, seconds=settings.PDF_EXTRACT_SECONDS, memory_mb=settings.PDF_EXTRACT_MEMORY_MB
+    )
+    Attachment.objects.filter(pk=attachment_id, file=file_name).update(
+        text=strip_control_chars(text)
+    )
+    attachment.document.save(update_fields=["updated_at"])

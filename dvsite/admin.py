@@ -6,7 +6,7 @@ from dvsite import citations_admin
 # Posts cite regulations from their own form (the site layer joins news and the registry).
 citations_admin.register()
 
-# The site's topics are news.Topic; taggit's own generic tag table is unused, so it is not
+# The site's topics are taxonomy.Topic; taggit's own generic tag table is unused, so it is not
 # offered in the admin ("TAGGIT › Tags").
 if admin.site.is_registered(TaggitTag):
     admin.site.unregister(TaggitTag)

@@ -1,13 +1,16 @@
 from django.apps import AppConfig
 
+from core import fragments
+
 
 class DvsiteConfig(AppConfig):
     name = "dvsite"
     verbose_name = "Hệ thống"
 
     def ready(self):
-        from core import fragments
-        from dvsite import cache, checks  # noqa: F401 (checks registers the deploy checks)
+        # dvsite.cache imports the content models, which load only once the registry is ready;
+        # dvsite.checks registers the deploy checks as it is imported.
+        from dvsite import cache, checks  # noqa: F401, PLC0415
 
         cache.connect_signals()
         fragments.configure(cache.fragment_generation)

@@ -3,8 +3,9 @@
 from core.publishing import pk_in_any
 from docs_registry.models import Document
 from events.models import Event
-from news.models import Post, Topic
+from news.models import Post
 from news.readership import most_read
+from news.topics import trending_topics
 
 LATEST = 7
 UPCOMING = 5
@@ -33,7 +34,7 @@ def _posts(now=None):
         # "Xem nhiều nhất", the list every news page shows (its ranking kept by time).
         "most_read": most_read(),
         # Topic tags of the newest public posts, the most used first: entry points by theme.
-        "topics": list(Topic.objects.trending(TOPICS, now=now)),
+        "topics": trending_topics(TOPICS, now=now),
     }
 
 

@@ -20,6 +20,7 @@ from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import HttpResponse
+from django_prose_editor.widgets import prose_editor_admin_media
 
 from core.admin_path import is_admin_path
 from core.client import client_ip  # noqa: F401 (AXES_CLIENT_IP_CALLABLE points here)
@@ -55,8 +56,6 @@ def script_hash(body):
 @functools.cache
 def admin_script_hashes():
     """Hashes of the inline script blocks the admin widgets render (the editor's import map)."""
-    from django_prose_editor.widgets import prose_editor_admin_media
-
     rendered = str(prose_editor_admin_media.render_importmap()[0])
     return tuple(script_hash(body) for body in _SCRIPT_BODY.findall(rendered))
 

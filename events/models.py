@@ -19,7 +19,7 @@ from core.html import rich_text_field, sanitize_html
 from core.links import object_url
 from core.publishing import Publishable, PublishableQuerySet
 from core.slugs import unique_slug
-from news.models import Topic, TopicLink
+from taxonomy.models import Topic, TopicLink
 
 
 class Kind(models.TextChoices):
@@ -268,7 +268,7 @@ class Event(Publishable):
 
 
 class TaggedEvent(TopicLink):
-    """Links events to the site's one topic vocabulary (news.Topic), shared with posts."""
+    """Links events to the site's one topic vocabulary (taxonomy.Topic), shared with posts."""
 
     tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_events")
     content_object = models.ForeignKey("Event", on_delete=models.CASCADE, related_name="+")

@@ -140,7 +140,8 @@ def build_pool():
     from docs_registry.models import Document, DocumentType, Issuer, Validity
     from events.models import Event
     from loadtest.workload import Pool
-    from news.models import Category, Post, Topic
+    from news.models import Category, Post
+    from taxonomy.models import Topic
 
     def slugs(queryset, limit=1000):
         return list(queryset.values_list("slug", flat=True)[:limit])

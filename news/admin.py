@@ -7,16 +7,15 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect, JsonResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from core.admin_topics import TopicSuggestMixin
 from core.admin_workflow import WORKFLOW_FIELDS, PublishableAdmin
 from core.dates import format_datetime as vi_datetime
 from core.publishing import Status
 from core.text import fold
 from news.admin_preview import PREVIEW_BUTTON, preview_response
-from news.models import Category, Picture, Post, Topic, TopicRule, WorkflowNote
+from news.models import Category, Picture, Post, WorkflowNote
 
 WORKFLOW_BUTTON_PREFIX = "_workflow_"
 COMMENT_FIELD = "workflow_comment"
@@ -169,8 +168,6 @@ class PostAdmin(PublishableAdmin):
         return super().response_add(request, obj, post_url_continue)
 
     def _change_url(self, obj):
-        from django.urls import reverse  # noqa: PLC0415
-
         return reverse("admin:news_post_change", args=[obj.pk], current_app=self.admin_site.name)
 
     # -- bulk actions: each calls the model method, which checks the permission again ---------
@@ -260,25 +257,6 @@ class CategoryAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Left empty, the slug is made from the Vietnamese name ("dan-van-kheo").
         return ("slug",) if obj is not None and obj.pk else ()
-
-
-@admin.register(Topic)
-class TopicAdmin(TopicSuggestMixin, admin.ModelAdmin):
-    list_display = ("name", "slug")
-    search_fields = ("name",)
-    readonly_fields = ("slug",)
-    fields = ("name", "slug")
-
-
-@admin.register(TopicRule)
-class TopicRuleAdmin(admin.ModelAdmin):
-    list_display = ("name", "is_active", "phrase_preview")
-    list_filter = ("is_active",)
-    search_fields = ("name", "phrases")
-
-    @admin.display(description="Cụm từ")
-    def phrase_preview(self, obj):
-        return format_html_join(", ", "{}", ((p,) for p in obj.phrase_list()[:5]))
 
 
 @admin.register(Picture)

@@ -9,7 +9,8 @@ from django.utils.cache import add_never_cache_headers
 
 from core import text
 from core.html import sanitize_html
-from news.models import Post, Topic
+from news.models import Post
+from taxonomy.models import Topic
 
 PREVIEW_BUTTON = "_preview"
 

@@ -8,7 +8,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
 from core.text import strip_control_chars
-from news.models import Post, Topic
+from news.models import Post
+from taxonomy.models import Topic
 
 FEED_SIZE = 30
 

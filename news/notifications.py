@@ -13,7 +13,7 @@ from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.urls import reverse
 
-from news.models import Post, WorkflowNote
+from news.models.workflow import WorkflowNote
 
 logger = logging.getLogger(__name__)
 Action = WorkflowNote.Action
@@ -28,11 +28,13 @@ def _public_url(post):
     return settings.SITE_INFO["base_url"] + post.get_absolute_url()
 
 
-def publishers(exclude=None):
+def publishers(model, exclude=None):
+    """The users who may publish `model` (the post model: the models send this module's mail,
+    so it takes the class rather than importing it)."""
     # Groups and user permissions live in the model backend (axes adds a second backend).
     users = (
         get_user_model()
-        .objects.with_perm(Post.permission_name("publish"), backend=MODEL_BACKEND)
+        .objects.with_perm(model.permission_name("publish"), backend=MODEL_BACKEND)
         .exclude(email="")
     )
     if exclude is not None and exclude.pk:
@@ -58,7 +60,7 @@ def messages_for(post, action, user, comment=""):
         and author.pk != getattr(user, "pk", None)
     )
     if action == Action.SUBMIT:
-        recipients = sorted(publishers(exclude=user).values_list("email", flat=True))
+        recipients = sorted(publishers(type(post), exclude=user).values_list("email", flat=True))
         if not recipients:
             return []
         body = (

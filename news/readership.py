@@ -1,88 +1,13 @@
-"""Readers per post per day, for "Xem nhiều nhất" over the last `NEWS_MOST_READ_DAYS` days.
+"""The "Xem nhiều nhất" list of the news pages and the home page, kept per fragment time.
 
-`Post.view_count` stays the all-time total shown on a post; this table keeps one row per post
-and day, written by `record_views` (one UPSERT per flush of the view counter, whatever the
-number of posts). The most read are those with the most readers in the window; posts nobody
-read in it follow by their all-time total, so a new site (or imported posts) still has a list.
+Who read which post on which day is `news.models.daily_views` (`PostDailyViews`); this module
+chooses and caches the list shown.
 """
 
-import datetime
-
-from django.conf import settings
-from django.db import connection, models
-from django.db.models import F, OuterRef, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
-from django.utils import timezone
-
 from core import fragments
+from news.models import Post, PostQuerySet
 
-DEFAULT_DAYS = 30
 MOST_READ = 5
-
-
-class PostDailyViews(models.Model):
-    post = models.ForeignKey(
-        "news.Post", verbose_name="Bài viết", on_delete=models.CASCADE, related_name="+"
-    )
-    day = models.DateField("Ngày")
-    count = models.PositiveIntegerField("Lượt xem", default=0)
-
-    class Meta:
-        verbose_name = "lượt xem trong ngày"
-        verbose_name_plural = "lượt xem theo ngày"
-        constraints = [
-            models.UniqueConstraint(fields=["post", "day"], name="news_daily_views_post_day")
-        ]
-        indexes = [models.Index(fields=["day", "post"], name="news_daily_views_day")]
-
-    def __str__(self):
-        return f"{self.post_id} {self.day}: {self.count}"
-
-
-def record_views(counts, day=None):
-    """Add {post id: views} to `day` (today): one INSERT … ON CONFLICT DO UPDATE statement."""
-    if not counts:
-        return
-    day = day or timezone.localdate()
-    table = connection.ops.quote_name(PostDailyViews._meta.db_table)
-    rows = ", ".join(["(%s, %s, %s)"] * len(counts))
-    params = [value for pk, n in counts.items() for value in (pk, day, n)]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (post_id, day, count) VALUES {rows} "  # noqa: S608 (quoted name)
-            f"ON CONFLICT (post_id, day) DO UPDATE SET count = {table}.count + excluded.count",
-            params,
-        )
-
-
-def window_start(now=None):
-    days = getattr(settings, "NEWS_MOST_READ_DAYS", DEFAULT_DAYS)
-    return timezone.localdate(now) - datetime.timedelta(days=days - 1)
-
-
-def recent_top_ids(public, limit, now=None):
-    """Ids (as `values("post")`) of the `limit` posts of `public` most read in the window."""
-    return (
-        PostDailyViews.objects.filter(day__gte=window_start(now), post__in=public.values("pk"))
-        .values("post")
-        .annotate(total=Sum("count"))
-        .order_by("-total", "-post")
-        .values("post")[:limit]
-    )
-
-
-def with_recent_views(posts, now=None):
-    """Annotate `recent_views`: readers in the window (0 for none)."""
-    total = (
-        PostDailyViews.objects.filter(post=OuterRef("pk"), day__gte=window_start(now))
-        .values("post")
-        .annotate(total=Sum("count"))
-        .values("total")
-    )
-    return posts.annotate(recent_views=Coalesce(Subquery(total), Value(0)))
-
-
-RECENT_ORDER = (F("recent_views").desc(), "-view_count", "-publish_at", "-id")
 
 
 def most_read(exclude=None, limit=MOST_READ):
@@ -95,8 +20,6 @@ def most_read(exclude=None, limit=MOST_READ):
     rows shown are read again after every change of the news, so an edited title shows, and a
     withdrawn post leaves the list, at once.
     """
-    from news.models import Post, PostQuerySet  # noqa: PLC0415 (the post model imports this module's table)
-
     just_ranked = []
 
     def rank():

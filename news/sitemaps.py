@@ -2,7 +2,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
 from core.publishing import published_q
-from news.models import Category, Post, Topic
+from news.models import Category, Post
+from taxonomy.models import Topic
 
 
 class PostSitemap(Sitemap):

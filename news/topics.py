@@ -1,137 +1,35 @@
-"""The site's one topic vocabulary: `Topic` (a taggit tag with a Vietnamese slug), the abstract
-link every app tags with (`TopicLink`), the posts' links, and the phrases that tag imported
-articles (`TopicRule`). Events and documents reach these through `news.models`."""
+"""The news side of the topic vocabulary (`taxonomy.Topic`): what the newest posts are about."""
 
 from django.db import connections, models
-from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
-from core import text
-from core.links import object_url
-
-
-class TopicQuerySet(models.QuerySet):
-    def public(self, now=None):
-        """Topics tagging at least one public item (post, event or document): only these have a
-        public page and feeds. The tagged kinds are found through the TopicLink subclasses
-        that point here, so news names no other app."""
-        condition = models.Q(pk__in=[])
-        for relation in self.model._meta.related_objects:
-            link = relation.related_model
-            if not (isinstance(link, type) and issubclass(link, TopicLink)):
-                continue
-            tagged = link._meta.get_field("content_object").related_model
-            # Each link's item looked up by its key (correlated), not `IN (every public id)`,
-            # which made SQLite list all public posts for every topic: 3 ms a topic page.
-            is_public = tagged._default_manager.public(now=now).filter(
-                pk=models.OuterRef("content_object_id")
-            )
-            condition |= models.Exists(
-                link.objects.filter(tag=models.OuterRef("pk")).filter(models.Exists(is_public))
-            )
-        return self.filter(condition)
-
-    def trending(self, limit, window=200, now=None):
-        """The topics most used by the `window` newest public posts, most used first.
-
-        What people write about now, for the home page's entry points by theme. The newest
-        posts come from `published()` (compiled, not restated); their tag links are joined from
-        them, a few hundred index lookups: as an IN (…) PostgreSQL read all the links instead,
-        and counting every public post per topic read tens of thousands on every home page.
-        """
-        from news.models import Post  # noqa: PLC0415 (the post model is defined after topics)
-
-        recent = (
-            Post.objects.published(now=now)
-            .order_by("-publish_at", "-id")
-            .values(post_id=models.F("pk"))[:window]
-        )
-        recent_sql, params = recent.query.sql_with_params()
-        quote = connections[self.db].ops.quote_name
-        topic, link = quote(Topic._meta.db_table), quote(TaggedPost._meta.db_table)
-        return list(
-            # Only compiled ORM SQL and quoted table names are pasted in; values are params.
-            self.raw(
-                f"SELECT t.id, t.name, t.slug, COUNT(*) AS uses FROM ({recent_sql}) recent "  # noqa: S608
-                f"JOIN {link} l ON l.content_object_id = recent.post_id "
-                f"JOIN {topic} t ON t.id = l.tag_id "
-                "GROUP BY t.id, t.name, t.slug ORDER BY uses DESC, t.name LIMIT %s",
-                [*params, limit],
-            )
-        )
+from news.models import Post, TaggedPost
+from taxonomy.models import Topic
 
 
-class Topic(TagBase):
-    """A topic tag ("Dân vận khéo"), its slug readable in Vietnamese ("dan-van-kheo")."""
+def trending_topics(limit, window=200, now=None):
+    """The topics most used by the `window` newest public posts, most used first.
 
-    # taggit's manager (backups refer to topics by name) with the queries below.
-    objects = NaturalKeyManager.from_queryset(TopicQuerySet)()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "chủ đề"
-        verbose_name_plural = "chủ đề"
-
-    def save(self, *args, **kwargs):
-        self.name = text.nfc(text.strip_control_chars(self.name, multiline=False))
-        super().save(*args, **kwargs)
-
-    def slugify(self, tag, i=None):
-        # taggit calls this with i = 1, 2 … when the plain slug is taken.
-        slug = text.slugify(tag, max_length=90) or "chu-de"
-        if i is not None:
-            slug = f"{slug}-{i}"
-        return slug
-
-    def get_absolute_url(self):
-        return object_url("news:tag", tag_slug=self.slug)
-
-    def is_public(self, now=None):
-        """Whether this topic tags a public item (`TopicQuerySet.public`)."""
-        return type(self).objects.public(now=now).filter(pk=self.pk).exists()
-
-
-class TopicLink(TaggedItemBase):
-    """One item (post, event, document) tagged with one topic of the site's shared vocabulary.
-
-    Subclasses name the tagged model (`content_object`) and the `tag` foreign key to Topic.
+    What people write about now, for the home page's entry points by theme. The newest
+    posts come from `published()` (compiled, not restated); their tag links are joined from
+    them, a few hundred index lookups: as an IN (…) PostgreSQL read all the links instead,
+    and counting every public post per topic read tens of thousands on every home page.
     """
-
-    class Meta:
-        abstract = True
-        verbose_name = "gắn chủ đề"
-        verbose_name_plural = "gắn chủ đề"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_object", "tag"], name="%(app_label)s_%(class)s_unique"
-            )
-        ]
-
-
-class TaggedPost(TopicLink):
-    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_posts")
-    content_object = models.ForeignKey("Post", on_delete=models.CASCADE, related_name="topic_links")
-
-
-class TopicRule(models.Model):
-    """A topic tag and the phrases that trigger it when articles are imported.
-
-    Editors extend the vocabulary here; matching is accent- and case-insensitive (see `fold`).
-    """
-
-    name = models.CharField("Chủ đề (thẻ)", max_length=100, unique=True)
-    phrases = models.TextField(
-        "Cụm từ kích hoạt",
-        help_text="Mỗi dòng một cụm từ; so khớp không phân biệt dấu và hoa thường.",
+    topics = Topic.objects.all()
+    recent = (
+        Post.objects.published(now=now)
+        .order_by("-publish_at", "-id")
+        .values(post_id=models.F("pk"))[:window]
     )
-    is_active = models.BooleanField("Đang dùng", default=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "quy tắc gắn chủ đề"
-        verbose_name_plural = "quy tắc gắn chủ đề"
-
-    def __str__(self):
-        return self.name
-
-    def phrase_list(self):
-        return [line.strip() for line in self.phrases.splitlines() if line.strip()]
+    recent_sql, params = recent.query.sql_with_params()
+    quote = connections[topics.db].ops.quote_name
+    topic, link = quote(Topic._meta.db_table), quote(TaggedPost._meta.db_table)
+    return list(
+        # Only compiled ORM SQL and quoted table names are pasted in; values are params.
+        topics.raw(
+            f"SELECT t.id, t.name, t.slug, COUNT(*) AS uses FROM ({recent_sql}) recent "  # noqa: S608
+            f"JOIN {link} l ON l.content_object_id = recent.post_id "
+            f"JOIN {topic} t ON t.id = l.tag_id "
+            "GROUP BY t.id, t.name, t.slug ORDER BY uses DESC, t.name LIMIT %s",
+            [*params, limit],
+        )
+    )

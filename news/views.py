@@ -8,8 +8,9 @@ from django.views.generic import DetailView, ListView
 from core import fragments
 from core.preview import PreviewableDetailMixin
 from core.view_counts import count_view, count_view_on_hit
-from news.models import Category, Post, Topic
+from news.models import Category, Post
 from news.readership import most_read
+from taxonomy.models import Topic
 
 PAGE_SIZE = 12
 RELATED = 6

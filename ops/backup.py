@@ -18,12 +18,16 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
+
+from core.publishing import Publishable
 
 FORMAT = 1
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "django_tasks_database"]
@@ -109,10 +113,6 @@ def instance_has_content():
     Migrations create groups and a few default pages, never users, posts, events, documents or
     uploads, so those are what "empty" means.
     """
-    from django.contrib.auth import get_user_model
-
-    from core.publishing import Publishable
-
     if get_user_model()._base_manager.exists():
         return True
     for model in apps.get_models():
@@ -156,8 +156,6 @@ def read_archive(path):
 
 def unknown_migrations(manifest):
     """Migrations the archive's database had that this code does not know (a newer version)."""
-    from django.db.migrations.loader import MigrationLoader
-
     known = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
     return [tuple(item) for item in manifest["migrations"] if tuple(item) not in known]
 

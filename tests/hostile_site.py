@@ -7,7 +7,8 @@ from core.publishing import Status
 from core.text import nfc
 from docs_registry.models import Document, DocumentType, Issuer
 from events.models import Event
-from news.models import Category, Post, Topic
+from news.models import Category, Post
+from taxonomy.models import Topic
 from tests.hostile import HOSTILE_BODY, SCRIPT, TITLE_BREAK, hostile
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"

@@ -19,9 +19,10 @@ from icalendar import Calendar
 from core.publishing import ContentModel, Publishable
 from docs_registry.tests.factories import AttachmentFactory, DocumentFactory
 from events.tests.factories import EventFactory
-from news.models import Picture, Topic
+from news.models import Picture
 from news.tests.factories import PostFactory, image_bytes
 from pages.models import AboutPage, Leader
+from taxonomy.models import Topic
 
 pytestmark = pytest.mark.django_db
 

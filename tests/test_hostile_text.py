@@ -170,7 +170,7 @@ def test_sitemaps_are_well_formed_and_list_only_urls(client, site):
 ADMIN_LISTS = {
     "admin:news_post_changelist": ["post", "category", "tag"],
     "admin:news_category_changelist": ["category"],
-    "admin:news_topic_changelist": ["tag"],
+    "admin:taxonomy_topic_changelist": ["tag"],
     "admin:events_event_changelist": ["event"],
     "admin:docs_registry_document_changelist": [],
     "admin:docs_registry_documenttype_changelist": [],

@@ -10,7 +10,6 @@ import datetime
 import json
 import random
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,8 +18,11 @@ from core.html import sanitize_html
 from core.publishing import Status, normalize_text_fields
 from core.text import slugify
 from docs_registry.models import Document, DocumentType, Issuer, TaggedDocument
+from dvsite import cache
 from events.models import RESERVED_SLUGS, Event, Format, Kind, TaggedEvent
-from news.models import Category, Post, TaggedPost, Topic
+from news.models import Category, Post, TaggedPost
+from taxonomy.models import Topic
+from taxonomy.vocabulary import VOCABULARY_FILE
 from tools.synthetic_words import (
     ACTIONS,
     ACTORS,
@@ -101,8 +103,7 @@ def _prepare(obj):
 
 
 def _topics():
-    path = Path(__file__).resolve().parent.parent / "news" / "data" / "topics.json"
-    names = [item["name"] for item in json.loads(path.read_text("utf-8"))["topics"]]
+    names = [item["name"] for item in json.loads(VOCABULARY_FILE.read_text("utf-8"))["topics"]]
     topics = []
     for name in [*names, *EXTRA_TOPICS]:
         topic = Topic.objects.filter(name__iexact=name).first()
@@ -297,7 +298,5 @@ def generate(sizes=None, seed=0, now=None):
         documents = make_documents(rng, sizes.documents, types, issuers, now)
         events = make_events(rng, sizes.events, now)
         link(rng, posts, documents, events, topics)
-    from dvsite import cache  # noqa: PLC0415 (bulk_create sends no signals: drop cached pages)
-
-    cache.invalidate()
+    cache.invalidate()  # bulk_create sends no signals: drop the cached pages
     return {"posts": len(posts), "documents": len(documents), "events": len(events)}

@@ -9,19 +9,14 @@ query over the folded text (a stored tsvector with a GIN index), on SQLite an FT
 other databases the equivalent LIKE over the same words, so all give the same results.
 """
 
-import dataclasses
-import functools
 import re
-from collections.abc import Callable
-from importlib import import_module
 
-from django.apps import apps
 from django.db import connection
 from django.db.models import BooleanField, Case, Q, Value, When
 from django.utils.html import strip_tags
-from django.utils.module_loading import module_has_submodule
 
 from core.search import sqlite as search_sqlite
+from core.search.sources import SearchSource, sources  # noqa: F401 (the apps import them from here)
 from core.text import fold, nfc
 
 MAX_QUERY_LENGTH = 200
@@ -35,31 +30,6 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 class QueryError(ValueError):
     """A query that cannot be searched, with the message to show (in Vietnamese)."""
-
-
-@dataclasses.dataclass(frozen=True)
-class SearchSource:
-    kind: str  # "post", "event", "document"
-    label: str  # "Tin tức"
-    queryset: Callable  # () -> the public queryset (published(), minus internal rows …)
-    date: Callable  # (obj) -> the date shown beside a result
-    date_field: str  # the field recency is ordered by
-    text: Callable  # (obj) -> plain text the snippet is cut from
-    related: tuple = ()  # select_related() of the rows shown (`date` and `text` read them)
-    # (queryset, raw query) -> the rows the query names outright (a document number), or None
-    lookup: Callable | None = None
-
-
-@functools.cache
-def sources():
-    """{kind: SearchSource} from the `SEARCH_SOURCE` of every installed app's `search` module."""
-    found = {}
-    for app in apps.get_app_configs():
-        if module_has_submodule(app.module, "search"):
-            source = getattr(import_module(f"{app.name}.search"), "SEARCH_SOURCE", None)
-            if isinstance(source, SearchSource):
-                found[source.kind] = source
-    return found
 
 
 def leading_text(html):
@@ -134,9 +104,10 @@ def _matches(words, field, model):
     the fastest index the database has: a stored tsvector on PostgreSQL
     (core/search/postgres.py), FTS5 on SQLite (core/search/sqlite.py), else a LIKE scan."""
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
+        # django.contrib.postgres needs psycopg, installed only where PostgreSQL is used.
+        from django.contrib.postgres.search import SearchQuery, SearchVector  # noqa: PLC0415
 
-        from core.search import postgres as search_postgres
+        from core.search import postgres as search_postgres  # noqa: PLC0415
 
         query = SearchQuery(_tsquery(words), config="simple", search_type="raw")
         vector = search_postgres.stored_vector(model, field)

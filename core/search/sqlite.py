@@ -21,6 +21,8 @@ from django.db import DatabaseError, connections
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
+from core.search.sources import sources
+
 FIELDS = ("search_text", "search_title")
 
 
@@ -29,8 +31,6 @@ def _names(table):
 
 
 def searchable_models():
-    from core.search import sources  # noqa: PLC0415 (sources are found through the app registry)
-
     return [source.queryset().model for source in sources().values()]
 
 

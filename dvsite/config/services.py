@@ -29,7 +29,7 @@ DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = env.database("DATABASE_REPLICA_URL", "", conn_max_age=_conn_max_age)
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["dvsite.db_routers.ReplicaRouter"]
+    DATABASE_ROUTERS = ["core.db_routers.ReplicaRouter"]
 
 # Cache: local memory by default, Redis when REDIS_URL is set; then sessions live in Redis with
 # the database behind it, so any application server can serve any user.
@@ -77,7 +77,7 @@ STORAGES = {
 S3_BUCKET = env.str("DJANGO_S3_BUCKET", default="")
 if S3_BUCKET:
     STORAGES["default"] = {
-        "BACKEND": "dvsite.storage.MediaS3Storage",
+        "BACKEND": "ops.storage.MediaS3Storage",
         "OPTIONS": {
             "bucket_name": S3_BUCKET,
             "endpoint_url": env.str("DJANGO_S3_ENDPOINT_URL", default="") or None,

@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from docs_registry.tests.factories import DocumentFactory
 from events.tests.factories import EventFactory
-from news.models import Topic
 from news.tests.factories import PostFactory, uploaded_image
+from taxonomy.models import Topic
 
 
 def make_content():

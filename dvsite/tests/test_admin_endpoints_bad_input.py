@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from core.admin_topics import suggest_url_name
 from dvsite.citations_admin import SUGGEST_URL_NAME
-from news.models import Topic
 from news.tests.test_admin import login
+from taxonomy.models import Topic
 
 ODD_QUERIES = [
     "",

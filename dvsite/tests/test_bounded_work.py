@@ -13,15 +13,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django_tasks import default_task_backend
 
-from docs_registry.models import Attachment
+from docs_registry.models import Attachment, extract_attachment_text
 from docs_registry.pdf_text import extract_pdf_text_bounded
-from docs_registry.tasks import extract_attachment_text
 from docs_registry.tests.factories import DocumentFactory
 from docs_registry.tests.pdfs import content_stream_bomb, pdf_with_text
 from dvsite.middleware import RequestBodyLimitMiddleware
 from news.images import rendition_names
 from news.models import Post
-from news.tasks import make_post_renditions
+from news.models.posts import make_post_renditions
 from news.tests.factories import PostFactory
 
 PHRASE = "phoi hop giam sat thuc hien dan chu o xa phuong"

@@ -19,9 +19,10 @@ from docs_registry.tests.factories import DocumentFactory
 from dvsite import cache as page_cache
 from dvsite.tests.cache_backends import get_page as _get
 from events.tests.factories import EventFactory
-from news.models import Post, Topic
+from news.models import Post
 from news.tests.factories import PostFactory
 from pages.models import AboutPage
+from taxonomy.models import Topic
 
 REGISTRY, EVENTS, NEWS, HOME = "/van-ban/", "/su-kien/", "/tin-tuc/", "/"
 

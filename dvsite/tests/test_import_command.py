@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from docs_registry.models import Document
 from events.models import Event
-from news.models import Post, TopicRule
+from news.models import Post
+from taxonomy.models import TopicRule
 
 pytestmark = pytest.mark.django_db
 SEEDS = Path(settings.BASE_DIR) / "seeds"

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from core.text import words
 from docs_registry.models import Document
-from news.models import Post, Topic
+from news.models import Post
+from taxonomy.models import Topic
 from tools import synthetic
 
 MAX_QUERIES = 10

@@ -15,8 +15,9 @@ from django.utils.html import escape
 
 from core.html import sanitize_html
 from core.publishing import Status
-from core.text import fold, nfc
-from news.models import Category, Post, TopicRule, WorkflowNote
+from core.text import nfc
+from news.models import Category, Post, WorkflowNote
+from taxonomy.vocabulary import active_vocabulary
 
 from .parsing import CAPTION
 from .topics import match_topics
@@ -42,31 +43,6 @@ def render_body(blocks):
         else:
             html.append(f"<p>{escape(block.text)}</p>")
     return "\n".join(html)
-
-
-def sync_topic_rules(vocabulary):
-    """Add the rules and phrases of `vocabulary` missing from `TopicRule`; never remove any.
-
-    Returns the number of rules created and updated. A rule an editor switched off stays off.
-    """
-    created = updated = 0
-    for name, phrases in vocabulary:
-        rule = TopicRule.objects.filter(name=name).first()
-        if rule is None:
-            TopicRule.objects.create(name=name, phrases="\n".join(phrases))
-            created += 1
-            continue
-        have = {fold(p) for p in rule.phrase_list()}
-        missing = [p for p in phrases if fold(p) not in have]
-        if missing:
-            rule.phrases = "\n".join([*rule.phrase_list(), *missing])
-            rule.save(update_fields=["phrases"])
-            updated += 1
-    return created, updated
-
-
-def active_vocabulary():
-    return [(rule.name, rule.phrase_list()) for rule in TopicRule.objects.filter(is_active=True)]
 
 
 def _publish_at(article):

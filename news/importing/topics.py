@@ -1,23 +1,11 @@
 """Topic tags: which vocabulary phrases an article mentions (accent- and case-insensitive).
 
-The vocabulary is `news/data/topics.json` (the initial list) synced into `news.TopicRule`, the
-table editors extend in the admin. Matching is on whole words of the article itself only.
+The vocabulary is `taxonomy/data/topics.json` (the initial list) synced into
+`taxonomy.TopicRule`, the table editors extend in the admin (`taxonomy.vocabulary`). Matching
+is on whole words of the article itself only.
 """
 
-import json
-from pathlib import Path
-
-from core.text import nfc, words
-
-VOCABULARY_FILE = Path(__file__).resolve().parent.parent / "data" / "topics.json"
-
-
-def load_vocabulary(path=VOCABULARY_FILE):
-    """[(name, [phrase, …]), …] from the data file."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return [
-        (nfc(t["name"]).strip(), [nfc(p).strip() for p in t["phrases"]]) for t in data["topics"]
-    ]
+from core.text import words
 
 
 def _key(text):

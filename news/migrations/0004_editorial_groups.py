@@ -2,25 +2,19 @@ from django.db import migrations
 
 from core import roles
 
+# The topic permissions are granted by taxonomy's 0002_editorial_groups (topics moved there).
 EDITOR_PERMS = [
     "add_post",
     "change_post",
     "view_post",
     "delete_post",  # the admin lets editors delete drafts only
     "view_category",
-    "view_topic",
-    "view_topicrule",
     "view_workflownote",
 ]
 PUBLISHER_PERMS = EDITOR_PERMS + [
     "publish_post",
     "add_category",
     "change_category",
-    "add_topic",
-    "change_topic",
-    "delete_topic",
-    "add_topicrule",
-    "change_topicrule",
 ]
 
 

@@ -1,9 +1,9 @@
 """{% load pictures %}{{ post.body|with_renditions }}: library pictures in rich text get
-`srcset`/`sizes` like lead photos (news.pictures.with_renditions; one query when any)."""
+`srcset`/`sizes` like lead photos (news.models.pictures.with_renditions; one query when any)."""
 
 from django import template
 
-from news.pictures import with_renditions
+from news.models.pictures import with_renditions
 
 register = template.Library()
 register.filter("with_renditions", with_renditions)

@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from core.publishing import Status
 from core.tags import edit_string_for_tags, parse_tags
-from news.models import Post, Topic
+from news.models import Post
 from news.tests.factories import PostFactory
+from taxonomy.models import Topic
 
 from .test_admin import change_url, form_data, login
 
@@ -54,7 +55,7 @@ def test_who_may_not_add_topics_picks_existing_ones_only(client, editor):
 def test_topic_suggestions_match_without_accents(client, editor):
     for name in ("Dân vận khéo", "Dân chủ ở cơ sở", "Chuyển đổi số"):
         Topic.objects.create(name=name)
-    url = reverse("admin:news_topic_suggest")
+    url = reverse("admin:taxonomy_topic_suggest")
     answer = login(client, editor).get(url, {"q": "dan van"}).json()
     assert answer["results"] == ["Dân vận khéo"]
     assert client.get(url, {"q": "dân"}).json()["results"] == ["Dân chủ ở cơ sở", "Dân vận khéo"]

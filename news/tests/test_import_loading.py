@@ -16,11 +16,11 @@ from news.importing.loading import (
     post_fingerprint,
     render_body,
     save_post,
-    sync_topic_rules,
 )
 from news.importing.parsing import CAPTION, PARAGRAPH, Block, parse_article
-from news.importing.topics import load_vocabulary
-from news.models import Post, TopicRule
+from news.models import Post
+from taxonomy.models import TopicRule
+from taxonomy.vocabulary import load_vocabulary, sync_topic_rules
 
 pytestmark = pytest.mark.django_db
 SEEDS = Path(settings.BASE_DIR) / "seeds"
@@ -123,20 +123,6 @@ def test_a_changed_source_updates_an_unedited_post(vocabulary):
     assert result.status == UPDATED
     assert result.post.byline == "Hoàng Phúc - Minh Anh"
     assert result.post.history.count() == 2
-
-
-def test_sync_adds_missing_rules_and_phrases_and_keeps_editor_work():
-    TopicRule.objects.create(name="Dân vận khéo", phrases="mô hình dân vận khéo")
-    TopicRule.objects.create(name="Công tác tôn giáo", phrases="công tác tôn giáo", is_active=False)
-    TopicRule.objects.create(name="Tọa đàm", phrases="tọa đàm")
-    created, updated = sync_topic_rules(load_vocabulary())
-    assert created == len(load_vocabulary()) - 2
-    assert updated == 2  # the two existing rules lacked phrases; "Tọa đàm" is not in the file
-    kheo = TopicRule.objects.get(name="Dân vận khéo")
-    assert kheo.phrase_list() == ["mô hình dân vận khéo", "dân vận khéo"]
-    assert not TopicRule.objects.get(name="Công tác tôn giáo").is_active
-    assert TopicRule.objects.filter(name="Tọa đàm").exists()
-    assert sync_topic_rules(load_vocabulary()) == (0, 0)
 
 
 def test_editor_rules_drive_the_tags(vocabulary):

@@ -7,7 +7,8 @@ from django.conf import settings
 
 from news.importing.decoding import decode_bytes
 from news.importing.parsing import parse_article
-from news.importing.topics import load_vocabulary, match_topics
+from news.importing.topics import match_topics
+from taxonomy.vocabulary import load_vocabulary
 
 SEEDS = Path(settings.BASE_DIR) / "seeds"
 SAMPLES = Path(__file__).parent / "samples"

@@ -4,7 +4,8 @@ nothing stored; only for who may write posts."""
 import pytest
 from django.urls import reverse
 
-from news.models import Post, Topic
+from news.models import Post
+from taxonomy.models import Topic
 
 from .test_admin import change_url, form_data, login
 

@@ -39,9 +39,9 @@ ROLE_MIGRATIONS = [
     ("news.migrations.0004_editorial_groups", "create_groups"),
     ("events.migrations.0002_editorial_permissions", "grant_permissions"),
     ("docs_registry.migrations.0002_editorial_groups", "create_groups"),
-    ("news.migrations.0010_editors_add_topics", "editors_add_topics"),
     ("docs_registry.migrations.0010_readers_group", "create_readers"),
     ("news.migrations.0013_picture_permissions", "grant_pictures"),
+    ("taxonomy.migrations.0002_editorial_groups", "create_groups"),
 ]
 
 

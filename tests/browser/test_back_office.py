@@ -26,7 +26,8 @@ REVISED = "Xã Thanh Hà có 21 mô hình dân vận khéo được công nhận
 @pytest.fixture
 def library(db):
     from docs_registry.tests.factories import DocumentFactory, DocumentTypeFactory
-    from news.models import Picture, Topic
+    from news.models import Picture
+    from taxonomy.models import Topic
 
     Topic.objects.create(name="Dân vận khéo")
     picture = Picture(alt="Đại biểu tham quan mô hình ở Thanh Hà", caption="Ảnh: Ban Dân vận")

@@ -14,8 +14,7 @@ from django.utils import timezone
 
 from dvsite.importing.pipeline import KINDS, prepare_file, store_prepared
 from news.importing.decoding import ImportProblem
-from news.importing.loading import sync_topic_rules
-from news.importing.topics import load_vocabulary
+from taxonomy.vocabulary import load_vocabulary, sync_topic_rules
 
 STATUSES = ("created", "updated", "unchanged", "kept", "failed")
 KIND_LABELS = {"posts": "bài viết", "events": "sự kiện", "documents": "văn bản", "tags": "chủ đề"}

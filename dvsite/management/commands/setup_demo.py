@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
 from core import roles
 
@@ -42,8 +43,6 @@ class Command(BaseCommand):
         self.write_second_factor_help(base)
 
     def write_second_factor_help(self, base):
-        from django.urls import reverse
-
         state = (
             "đang BẮT BUỘC"
             if settings.STAFF_SECOND_FACTOR_REQUIRED

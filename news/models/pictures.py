@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django_tasks import task
 
 from core.publishing import ContentModel
 from core.uploads import UploadTo
@@ -44,8 +45,6 @@ class Picture(ContentModel):
         super().save(*args, **kwargs)
         if self.image and self.renditions.get("source") != self.image.name:
             # Decoding a large picture costs seconds and hundreds of MB: a background task.
-            from news.tasks import make_picture_renditions
-
             result = make_picture_renditions.enqueue(self.pk, self.image.name)
             if result.is_finished:  # run at once (the immediate backend of dev and tests)
                 self.refresh_from_db(fields=["renditions"])
@@ -77,6 +76,14 @@ class Picture(ContentModel):
                 images.rendition_name(self.image.name, min(self.renditions["widths"]), "jpg")
             )
         return self.image.url
+
+
+@task()
+def make_picture_renditions(picture_id, image_name):
+    """The renditions of a picture uploaded to the media library, off the request."""
+    picture = Picture.objects.filter(pk=picture_id, image=image_name).first()
+    if picture is not None:
+        picture.refresh_renditions()
 
 
 def with_renditions(html):

@@ -1,8 +1,11 @@
+"""Posts and their categories: the news workflow, most read lists, lead images."""
+
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import F
 from django.utils.html import strip_tags
+from django_tasks import task
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
@@ -11,9 +14,10 @@ from core.links import object_url
 from core.publishing import ContentModel, Publishable, PublishableQuerySet, Status, pk_in_any
 from core.slugs import SlugFromNameMixin, unique_slug
 from core.uploads import UploadTo
-from news import images
-from news.topics import TaggedPost, Topic, TopicLink, TopicRule  # noqa: F401 (models of this app)
-from news.workflow import WorkflowNote
+from news import images, notifications
+from news.models import daily_views
+from news.models.links import TaggedPost
+from news.models.workflow import WorkflowNote
 
 
 class Category(SlugFromNameMixin, ContentModel):
@@ -82,15 +86,13 @@ class PostQuerySet(PublishableQuerySet):
         return self.filter(import_key__isnull=False, publish_at__isnull=True)
 
     def most_read_ids(self, limit, now=None, exclude=None):
-        """Id querysets holding the `limit` most read public posts (news/readership.py): the
-        most read in the window and the most read of all time, for `pk_in_any`."""
-        from news import readership
-
+        """Id querysets holding the `limit` most read public posts (news/models/daily_views.py):
+        the most read in the window and the most read of all time, for `pk_in_any`."""
         public = self.published(now=now)
         if exclude is not None:
             public = public.exclude(pk=exclude.pk)
         return (
-            readership.recent_top_ids(public, limit, now=now),
+            daily_views.recent_top_ids(public, limit, now=now),
             public.order_by(*self.model.MOST_READ_ORDER).values("pk")[:limit],
         )
 
@@ -98,11 +100,9 @@ class PostQuerySet(PublishableQuerySet):
         """The `limit` public posts with the most readers in the last `NEWS_MOST_READ_DAYS` days
         ("Xem nhiều nhất"), then by all-time views; without `exclude` (the post being read: its
         own page does not recommend it). One query."""
-        from news import readership
-
         chosen = pk_in_any(*self.most_read_ids(limit, now=now, exclude=exclude))
         rows = self.model._default_manager.filter(chosen).only(*self.LINK_FIELDS, "view_count")
-        ordered = readership.with_recent_views(rows, now=now).order_by(*readership.RECENT_ORDER)
+        ordered = daily_views.with_recent_views(rows, now=now).order_by(*daily_views.RECENT_ORDER)
         return ordered[:limit]
 
     def in_order(self, ids):
@@ -178,17 +178,15 @@ class Post(Publishable):
     objects = PostQuerySet.as_manager()
 
     # All-time most viewed first, then the newest ("Xem nhiều nhất" ranks by recent readers
-    # first: news/readership.py).
+    # first: news/models/daily_views.py).
     MOST_READ_ORDER = ("-view_count", "-publish_at", "-id")
 
     @classmethod
     def record_views(cls, counts):
         """Add {pk: views} (the view counter's flush): the all-time totals and today's row."""
-        from news import readership
-
         for pk, count in counts.items():
             cls._default_manager.filter(pk=pk).update(view_count=F("view_count") + count)
-        readership.record_views(counts)
+        daily_views.record_views(counts)
 
     history = HistoricalRecords(
         excluded_fields=["view_count", "search_title", "search_text"],
@@ -253,8 +251,6 @@ class Post(Publishable):
             self.refresh_renditions()
         elif self.image_renditions.get("source") != self.image.name:
             # Decoding a large picture costs seconds and hundreds of MB: a background task.
-            from news.tasks import make_post_renditions
-
             result = make_post_renditions.enqueue(self.pk, self.image.name)
             if result.is_finished:  # run at once (the immediate backend of dev and tests)
                 self.refresh_from_db(fields=["image_renditions"])
@@ -294,8 +290,6 @@ class Post(Publishable):
     # -- workflow (the checks are in Publishable; news adds notes and notifications) ---------
 
     def _transition(self, action, user, comment=""):
-        from news import notifications  # noqa: PLC0415 (notifications import the models)
-
         method = getattr(super(), action)
         self._change_reason = WorkflowNote.reason(action, comment)
         try:
@@ -363,5 +357,13 @@ class Post(Publishable):
         return actions
 
 
-from news.pictures import Picture  # noqa: E402, F401 (the media library, a model of this app)
-from news.readership import PostDailyViews  # noqa: E402, F401 (a model of this app)
+@task()
+def make_post_renditions(post_id, image_name):
+    """The WebP/JPEG renditions of a post's newly uploaded image, off the request.
+
+    Nothing happens when the post is gone or its image has changed since (a newer task runs
+    for the newer image). Until it has run, pages show the original image.
+    """
+    post = Post.objects.filter(pk=post_id, image=image_name).first()
+    if post is not None:
+        post.refresh_renditions()
