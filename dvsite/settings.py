@@ -9,6 +9,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from core.redis_urls import next_database
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -134,7 +136,14 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "dvsite",
-        }
+        },
+        # Sessions in their own Redis database (REDIS_SESSIONS_URL, default: the next one), so
+        # evicting or flushing pages never touches them; docs/deploy.md "Redis".
+        "sessions": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ.get("REDIS_SESSIONS_URL") or next_database(REDIS_URL),
+            "KEY_PREFIX": "dvsite",
+        },
     }
 else:
     CACHES = {
@@ -343,6 +352,7 @@ if DATABASE_REPLICA_URL:
 # Sessions in Redis with the database behind it, so any application server can serve any user.
 if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
 
 # Uploads on S3-compatible object storage (django-storages), shared by every application server.
 S3_BUCKET = os.environ.get("DJANGO_S3_BUCKET", "")
