@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "dvsite.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The admin signs staff out after ADMIN_IDLE_MINUTES without a request (dvsite/admin_idle.py).
+    "dvsite.admin_idle.AdminIdleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "dvsite.middleware.ContentSecurityPolicyMiddleware",
@@ -237,6 +239,8 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "no-reply@localhost")
+# Seconds before a silent mail server gives up, so it cannot hold a request's thread.
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
 
 # Who the site belongs to. Since 2025 many provinces merged the commission with the
 # propaganda commission, so every one of these is a setting, never a template literal.
@@ -317,6 +321,8 @@ AUTHENTICATION_BACKENDS = [
 # Publishers and administrators must pass a second factor (an authenticator app or a backup
 # code) before the admin opens; editors may enrol. On by default in production.
 STAFF_SECOND_FACTOR_REQUIRED = env_bool("DJANGO_STAFF_2FA_REQUIRED", default=not DEBUG)
+# Minutes without a request after which the admin's session ends (0 = never).
+ADMIN_IDLE_MINUTES = int(os.environ.get("DJANGO_ADMIN_IDLE_MINUTES", "60" if DEBUG else "5"))
 OTP_TOTP_ISSUER = os.environ.get("DJANGO_OTP_ISSUER", "Ban Dân vận – quản trị")
 AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from docs_registry.sitemaps import DocumentSitemap
-from dvsite import two_factor, views
+from dvsite import admin_idle, two_factor, views
 from dvsite.media import serve_media
 from dvsite.sitemaps import AboutSitemap, SectionSitemap
 from events.sitemaps import EventSitemap
@@ -57,6 +57,7 @@ urlpatterns = [
     # The second factor's pages, under the admin's path (before it, which would take them).
     path(f"{settings.ADMIN_URL}xac-thuc/", two_factor.verify, name="two_factor_verify"),
     path(f"{settings.ADMIN_URL}xac-thuc/dang-ky/", two_factor.enrol, name="two_factor_enrol"),
+    path(f"{settings.ADMIN_URL}con-hoat-dong/", admin_idle.keep_alive, name="admin_keep_alive"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("news.urls")),
     path("", include("events.urls")),
