@@ -28,21 +28,33 @@ def second_factor_required(user):
     )
 
 
+def _remembered(user, name, compute):
+    """`compute()`, kept on a request's user (OTPMiddleware gave it `otp_device`), which lives for
+    one request; a user object kept elsewhere asks again."""
+    if not hasattr(user, "otp_device"):
+        return compute()
+    cache = user.__dict__.setdefault(_CACHE_ATTR, {})
+    if name not in cache:
+        cache[name] = compute()
+    return cache[name]
+
+
+def has_confirmed_device(user):
+    """The user enrolled an authenticator app or backup codes (once per request)."""
+    if user is None or not user.is_authenticated:
+        return False
+    return _remembered(user, "device", lambda: user_has_device(user, confirmed=True))
+
+
 def owes_second_factor(user):
     """Who must pass a second factor before seeing more than the public: those the setting
     obliges (`second_factor_required`), and whoever has a confirmed device (an editor who
     enrolled is asked for the code too)."""
     if user is None or not user.is_authenticated:
         return False
-    cached = getattr(user, _CACHE_ATTR, None)
-    if cached is not None:
-        return cached
-    owes = bool(user_has_device(user, confirmed=True) or second_factor_required(user))
-    # Remembered only on a request's user (OTPMiddleware gave it `otp_device`), which lives for
-    # one request; a user object kept elsewhere asks again.
-    if hasattr(user, "otp_device"):
-        setattr(user, _CACHE_ATTR, owes)
-    return owes
+    return has_confirmed_device(user) or _remembered(
+        user, "required", lambda: second_factor_required(user)
+    )
 
 
 def is_verified(user):

@@ -23,7 +23,7 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.second_factor import second_factor_required
+from core.second_factor import has_confirmed_device, second_factor_required
 from dvsite.middleware import is_admin_path
 
 BACKUP_CODES = 10
@@ -53,7 +53,7 @@ class SecondFactorMiddleware:
             and not request.user.is_verified()
             and not _is_exempt(request.path_info)
         ):
-            if user_has_device(user):
+            if has_confirmed_device(user):
                 return redirect(_with_next("two_factor_verify", request))
             if must_use_second_factor(user):
                 return redirect(_with_next("two_factor_enrol", request))
