@@ -13,6 +13,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -71,11 +73,25 @@ class AdminIdleMiddleware:
                     return JsonResponse({"seconds_left": 0, "login": reverse("admin:login")})
                 login = reverse("admin:login")
                 return redirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
-            if not (
-                request.path_info == reverse("admin_keep_alive") and CHECK_PARAMETER in request.GET
-            ):
+            keep_alive = request.path_info == reverse("admin_keep_alive")
+            if keep_alive and CHECK_PARAMETER in request.GET:
+                pass  # asking how long is left is not activity
+            elif keep_alive or left is None or idle_seconds() - left >= renew_after():
                 request.session[SESSION_KEY] = now
         return self.get_response(request)
+
+
+def renew_after():
+    """Seconds between two writes of the timestamp: not on every request (each would write the
+    session), a tenth of the window, a minute at most; the session ends at most that much early."""
+    return min(60, idle_seconds() // 10)
+
+
+@receiver(user_logged_in)
+def _signed_in(sender, request, user, **kwargs):
+    """The window starts at sign-in."""
+    if request is not None and hasattr(request, "session") and user.is_staff:
+        request.session[SESSION_KEY] = time.time()
 
 
 @never_cache

@@ -7,7 +7,7 @@ class DvsiteConfig(AppConfig):
 
     def ready(self):
         from core import fragments
-        from dvsite import cache, checks  # noqa: F401 (checks registers the deploy checks)
+        from dvsite import admin_idle, cache, checks  # noqa: F401 (they register signals and checks)
 
         cache.connect_signals()
         fragments.configure(cache.fragment_generation)

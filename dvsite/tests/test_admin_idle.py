@@ -46,6 +46,16 @@ def test_the_admin_signs_out_after_five_idle_minutes(client, five_minutes, edito
     assert client.get(reverse("admin:index")).status_code == 302  # signed out for good
 
 
+def test_the_window_starts_at_sign_in_and_is_not_rewritten_on_every_request(
+    client, five_minutes, editor
+):
+    client.force_login(editor, backend=BACKEND)
+    stamp = client.session[admin_idle.SESSION_KEY]
+    assert time.time() - stamp < 5
+    assert client.get(reverse("admin:index")).status_code == 200
+    assert client.session[admin_idle.SESSION_KEY] == stamp  # within 30 s: no session write
+
+
 def test_activity_keeps_the_session(client, five_minutes, editor):
     _signed_in(client, editor)
     _last_activity(client, 4 * 60)
