@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 
 import segno
 from django import forms
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -24,21 +23,14 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core import roles
 from core.admin_path import is_admin_path
+from core.second_factor import has_confirmed_device, second_factor_required
 
 BACKUP_CODES = 10
 
 
-def must_use_second_factor(user):
-    """Publishers and administrators, while the setting is on."""
-    if not getattr(settings, "STAFF_SECOND_FACTOR_REQUIRED", False):
-        return False
-    return bool(
-        user.is_superuser
-        or user.groups.filter(name=roles.PUBLISHERS).exists()
-        or any(perm.split(".")[-1].startswith("publish_") for perm in user.get_all_permissions())
-    )
+# Publishers and administrators, while the setting is on: the one rule, in core.
+must_use_second_factor = second_factor_required
 
 
 class SecondFactorMiddleware:
@@ -61,7 +53,7 @@ class SecondFactorMiddleware:
             and not request.user.is_verified()
             and not _is_exempt(request.path_info)
         ):
-            if user_has_device(user):
+            if has_confirmed_device(user):
                 return redirect(_with_next("two_factor_verify", request))
             if must_use_second_factor(user):
                 return redirect(_with_next("two_factor_enrol", request))

@@ -10,6 +10,7 @@ from django.db import connection, models
 from django.utils import timezone
 
 from core import revisions
+from core.second_factor import has_verified_access
 from core.text import nfc, strip_control_chars, words
 
 
@@ -236,7 +237,8 @@ class Publishable(ContentModel):
     @classmethod
     def can_preview(cls, user):
         """Drafts, scheduled and internal items open at their public URL for who may view or
-        change them in the admin (a permission of the model, not `is_staff` alone)."""
+        change them in the admin (a permission of the model, not `is_staff` alone), once they
+        passed the second factor they owe (core/second_factor.py)."""
         return bool(
             user is not None
             and user.is_active
@@ -244,6 +246,7 @@ class Publishable(ContentModel):
                 user.has_perm(cls.permission_name("view"))
                 or user.has_perm(cls.permission_name("change"))
             )
+            and has_verified_access(user)
         )
 
     @classmethod

@@ -11,6 +11,7 @@ from taggit.managers import TaggableManager
 
 from core.links import object_url
 from core.publishing import ContentModel, Publishable
+from core.second_factor import has_verified_access
 from core.slugs import SlugFromNameMixin, unique_slug
 from core.text import fold_chars, slugify, strip_control_chars
 from core.uploads import PRIVATE_PREFIX, random_name
@@ -250,6 +251,7 @@ class Document(Publishable):
             user is not None
             and user.is_active
             and (user.has_perm(cls.permission_name("view_internal")) or cls.can_preview(user))
+            and has_verified_access(user)
         )
 
     def get_validity(self, today=None):

@@ -2,7 +2,9 @@
 
 What is cached: GET responses (HEAD is answered from them) with status 200 to requests that carry
 no session or message cookie and no Authorization header, outside the admin, when the response
-sets no cookie and is not marked private/no-cache/no-store. Staff always carry a session cookie,
+sets no cookie and is not marked private/no-cache/no-store. The key holds only the query
+parameters the page reads, and tracking ones are dropped; a request with any other parameter
+is answered but not stored (dvsite/cache_params.py), so unique query strings cannot flood it. Staff always carry a session cookie,
 so they — and their previews, which are never-cache anyway — never see a cached page.
 
 Invalidation: every page key contains a *generation* of the kinds of content the page shows
@@ -52,6 +54,7 @@ from taggit.models import ItemBase, TagBase
 
 from core.publishing import ContentModel, Publishable, Status
 from core.view_counts import count_view, view_counter  # noqa: F401 (flushed by tests)
+from dvsite.cache_params import cache_query
 
 logger = logging.getLogger(__name__)
 
@@ -301,8 +304,10 @@ def is_cacheable_response(response):
     return "*" not in response.get("Vary", "")
 
 
-def page_key(request, token):
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+def page_key(request, token, query=None):
+    """The entry of this page: its URL with only the parameters it reads (dvsite/cache_params.py)."""
+    query = cache_query(request) if query is None else query
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     return f"pages:{token}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
@@ -316,9 +321,12 @@ class AnonymousPageCacheMiddleware:
         seconds = page_cache_seconds()
         if seconds <= 0 or not is_cacheable_request(request):
             return self.get_response(request)
+        query = cache_query(request)
+        if query is None:  # a parameter this page does not read: answered, never stored
+            return self.get_response(request)
         now = timezone.now()
         token, until = generation(page_kinds(request), now)
-        key = page_key(request, token)
+        key = page_key(request, token, query)
         entry = cache.get(key)
         if entry is not None:
             status, headers, content, view = entry

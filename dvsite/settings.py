@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The admin signs staff out after ADMIN_IDLE_MINUTES without a request (dvsite/admin_idle.py).
+    "dvsite.admin_idle.AdminIdleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "dvsite.middleware.ContentSecurityPolicyMiddleware",

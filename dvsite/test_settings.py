@@ -25,3 +25,5 @@ PAGE_CACHE_VIEW_FLUSH_SECONDS = 0
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # The second factor is tested where it is switched on (accounts/tests/test_two_factor.py).
 STAFF_SECOND_FACTOR_REQUIRED = False
+# The tests' one cache holds the sessions too, also when REDIS_URL is set for a run.
+SESSION_CACHE_ALIAS = "default"

@@ -69,6 +69,8 @@ AUTHENTICATION_BACKENDS = [
 # Publishers and administrators must pass a second factor (an authenticator app or a backup
 # code) before the admin opens; editors may enrol. On by default in production.
 STAFF_SECOND_FACTOR_REQUIRED = env.bool("DJANGO_STAFF_2FA_REQUIRED", default=not DEBUG)
+# Minutes without a request after which the admin's session ends (0 = never).
+ADMIN_IDLE_MINUTES = env.int("DJANGO_ADMIN_IDLE_MINUTES", default=60 if DEBUG else 5)
 OTP_TOTP_ISSUER = env.str("DJANGO_OTP_ISSUER", default="Ban Dân vận – quản trị")
 AXES_ENABLED = env.bool("DJANGO_AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = env.int("DJANGO_AXES_FAILURE_LIMIT", default=5)

@@ -4,6 +4,7 @@ import hashlib
 import tempfile
 from pathlib import Path
 
+from core.redis_urls import next_database
 from dvsite.config.env import BASE_DIR, DEBUG, env
 
 # Database: SQLite file in the project root unless DATABASE_URL says otherwise.
@@ -40,9 +41,17 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "dvsite",
-        }
+        },
+        # Sessions in their own Redis database (REDIS_SESSIONS_URL, default: the next one), so
+        # evicting or flushing pages never touches them; docs/deploy.md "Redis".
+        "sessions": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env.str("REDIS_SESSIONS_URL", default="") or next_database(REDIS_URL),
+            "KEY_PREFIX": "dvsite",
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
 else:
     CACHES = {
         "default": {
@@ -129,6 +138,8 @@ EMAIL_BACKEND = env.str(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="no-reply@localhost")
+# Seconds before a silent mail server gives up, so it cannot hold a request's thread.
+EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=10)
 
 LOGGING = {
     "version": 1,

@@ -171,6 +171,62 @@ def test_nginx_never_serves_the_private_folder_and_hands_files_over_internally()
     assert "DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX=/_protected/" in env
 
 
+def _nginx_blocks(text, opening):
+    """The bodies of every block that starts with `opening`."""
+    bodies = []
+    for match in re.finditer(re.escape(opening), text):
+        depth, end = 1, match.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            end += 1
+        bodies.append(text[match.end() : end - 1])
+    return bodies
+
+
+def test_nginx_caches_per_host_and_closes_unknown_hosts():
+    """Finding 4: the micro-cache's key had no host, and any Host header reached the site."""
+    text = re.sub(r"#[^\n]*", "", NGINX.read_text())
+    servers = _nginx_blocks(text, "server {")
+    caching = [
+        body
+        for server in servers
+        for body in re.split(r"\blocation\b", server)
+        if re.search(r"proxy_cache \w+;", body)
+    ]
+    assert caching, "no location uses the micro-cache"
+    for body in caching:  # every location that caches keys by scheme, host and URI
+        assert 'proxy_cache_key "$scheme$host$request_uri";' in body
+    defaults = [body for body in servers if "default_server" in body]
+    ports = {port for body in defaults for port in re.findall(r"listen (?:\[::\]:)?(\d+)", body)}
+    assert ports == {"80", "443"}
+    for body in defaults:
+        assert "server_name _;" in body and "return 444;" in body
+        assert "proxy_pass" not in body
+    assert any("ssl_reject_handshake on;" in body for body in defaults)
+
+
+def test_nginx_limits_the_rate_of_login_search_and_exports():
+    text = NGINX.read_text()
+    zones = dict(
+        re.findall(r"limit_req_zone \$binary_remote_addr zone=(\w+):\w+ rate=(\w+/\w);", text)
+    )
+    assert set(zones) == {"dvsite_login", "dvsite_search", "dvsite_export"}
+    for opening, zone in (
+        ("location = /quan-tri/login/ {", "dvsite_login"),
+        ("location ^~ /quan-tri/xac-thuc/ {", "dvsite_login"),
+        ("location = /tim-kiem/ {", "dvsite_search"),
+        ("location ~ ^/van-ban/tai-ve\\.(csv|xlsx)$ {", "dvsite_export"),
+    ):
+        block = _nginx_block(text, opening)
+        assert f"limit_req zone={zone} " in block, opening
+        assert re.search(r"client_max_body_size \d+k;", block), opening
+        assert "proxy_pass http://dvsite_app;" in block, opening
+    assert "limit_req_status 429;" in text
+    # The proxy headers are inherited by every location (none sets its own but /healthz).
+    server = _nginx_block(text, "server_name danvan.example.vn;\n\n")
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in server
+
+
 def test_nginx_accepts_the_site_file():
     """`nginx -t` on the real file, with a throw-away certificate (nginx-light in CI)."""
     nginx = shutil.which("nginx") or (
