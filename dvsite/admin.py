@@ -1,7 +1,7 @@
 from django.contrib import admin
 from taggit.models import Tag as TaggitTag
 
-from dvsite import citations_admin
+from dvsite import admin_permissions, citations_admin
 from dvsite.models import AboutPage, Leader
 
 
@@ -33,3 +33,6 @@ citations_admin.register()
 # offered in the admin ("TAGGIT › Tags").
 if admin.site.is_registered(TaggitTag):
     admin.site.unregister(TaggitTag)
+
+# The group and user forms list permissions in Vietnamese ("Thêm bài viết", not "Can add …").
+admin_permissions.register()
