@@ -64,6 +64,10 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     ]
     history_list_display = ["status"]
 
+    # Fields that are the publisher's choice (a post's "Tin nổi bật"): read-only for the others,
+    # refused in a crafted form and kept as they are by any save of theirs.
+    publisher_fields = ()
+
     def can_publish(self, request):
         return self.model.can_publish(request.user)
 
@@ -99,7 +103,7 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         readonly = [*self.system_fields, *super().get_readonly_fields(request, obj)]
         if not self.can_publish(request):
-            readonly.append("publish_at")
+            readonly += ["publish_at", *self.publisher_fields]
         if obj is not None and obj.pk and (obj.status != Status.DRAFT or obj.publish_at):
             readonly.append("slug")  # stable once the item is (or was) scheduled or public
         return readonly
@@ -220,6 +224,8 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
         crafted = set(self.system_fields) - {"created_at", "created_by"}
         if not self.can_publish(request):
             crafted |= {"publish_at", "publish_at_0", "publish_at_1"}
+            if set(self.publisher_fields) & set(request.POST):
+                raise PermissionDenied("Chỉ người duyệt tin mới chọn được tin nổi bật.")
         if crafted & set(request.POST):
             raise PermissionDenied("Biểu mẫu không được đổi trạng thái hay thời điểm xuất bản.")
 
@@ -235,6 +241,8 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
             # must not unschedule or hide a published item.
             if not self.can_publish(request) or getattr(request, "restoring_revision", False):
                 kept.append("publish_at")
+            if not self.can_publish(request):
+                kept += self.publisher_fields
             for name in kept:
                 setattr(obj, name, getattr(current, name))
             if "slug" in form.base_fields and (
@@ -246,6 +254,8 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
             obj.status = Status.DRAFT
             if not self.can_publish(request):
                 obj.publish_at = None
+                for name in self.publisher_fields:
+                    setattr(obj, name, obj._meta.get_field(name).get_default())
         if obj.status == Status.PUBLISHED and not self.can_publish(request):
             raise PermissionDenied
         obj.updated_by = user

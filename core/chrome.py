@@ -62,7 +62,7 @@ _CHROME_PATTERNS = (
     re.compile(r"^banner\b"),
     re.compile(r"^skip (to|ribbon|navigation)\b"),
     re.compile(r"^(chia se|share)( len| qua| tren)?( facebook| zalo| twitter)?\b.{0,20}$"),
-    re.compile(r"^(tu khoa|tags?|the)\s*:"),
+    re.compile(r"^(cac )?(tu khoa|tags?|the|nhan)( bai viet)?\s*:"),  # the source's tags
     re.compile(r"^(a\s*){2,3}$"),  # font-size buttons "A A A"
     re.compile(r"^(©|\(c\)|ban quyen|copyright)\s*.*\b(19|20)\d\d\b.{0,80}$"),  # "© 2023 …"
 )

@@ -45,10 +45,10 @@ INSTALLED_APPS = [
     "csp",
     "accounts.axes_app.AxesConfig",  # django-axes, named in Vietnamese
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "dvsite.third_party_apps.OtpTotpConfig",  # django-otp's devices and django-tasks-db's
+    "dvsite.third_party_apps.OtpStaticConfig",  # results, named in Vietnamese
     "django_tasks",
-    "django_tasks_db",
+    "dvsite.third_party_apps.TasksDbConfig",
     "core",
     "taxonomy",
     "news",

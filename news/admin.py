@@ -44,6 +44,7 @@ class PostAdmin(PublishableAdmin):
         "source_view_count",
     )
     readonly_fields = ("workflow_log", "import_notes")
+    publisher_fields = ("is_featured",)  # featuring a post is the publisher's choice
     list_display = (
         "title",
         "status_label",

@@ -23,6 +23,7 @@ from . import bylines
 from . import lines as L
 from .dates import parse_date_line
 from .decoding import ImportProblem
+from .keywords import keywords_in_page
 from .parsing import CAPTION, PARAGRAPH, SUMMARY_MAX_WORDS, Article, Block
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -79,6 +80,8 @@ def parse_html(text):
     if blocks[0].kind == PARAGRAPH and L.word_count(blocks[0].text) <= SUMMARY_MAX_WORDS:
         summary, blocks = blocks[0].text, blocks[1:]
     published_on, published_time = _published(tree)
+    if published_on is None:
+        published_on, published_time = _date_line(doc)
     return Article(
         title=title,
         published_on=published_on,
@@ -88,6 +91,7 @@ def parse_html(text):
         byline=byline,
         source_name=clean(doc.get("sitename", "")),
         source_url=_canonical_url(tree),
+        keywords=keywords_in_page(tree),
     )
 
 
@@ -128,6 +132,8 @@ def _blocks(doc, title, captions):
         line = clean("".join(element.itertext()))
         if not line or fold(line) == title_key or is_chrome(line):
             continue
+        if L.word_count(line) <= 12 and parse_date_line(line):
+            continue  # the page's date line ("Cập nhật: 05.08.2024 09:10"), never the sapo
         blocks.append(Block(PARAGRAPH, line))
     return blocks
 
@@ -145,6 +151,17 @@ def _published(tree):
     # A <time> without a machine-readable value, in the article itself (not a list beside it).
     for element in tree.xpath("//article//time[not(ancestor::aside)]"):
         parsed = parse_date_line(clean(element.text_content()))
+        if parsed:
+            return parsed[0], parsed[1]
+    return None, None
+
+
+def _date_line(doc):
+    """(date, time or None) from a date line of the article text itself, as the text parser
+    reads one, when the page marks no date up."""
+    for element in doc.iter("p", "head"):
+        line = clean("".join(element.itertext()))
+        parsed = L.word_count(line) <= 12 and parse_date_line(line)
         if parsed:
             return parsed[0], parsed[1]
     return None, None

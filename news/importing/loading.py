@@ -19,6 +19,7 @@ from core.text import nfc
 from news.models import Category, Post, WorkflowNote
 from taxonomy.vocabulary import active_vocabulary
 
+from .keywords import keyword_warnings, match_keywords
 from .parsing import CAPTION
 from .topics import match_topics
 from .warnings import import_warnings
@@ -35,14 +36,10 @@ class PostResult:
 
 
 def render_body(blocks):
-    """Paragraphs as <p>; a caption whose image was not copied as <figure><figcaption>."""
-    html = []
-    for block in blocks:
-        if block.kind == CAPTION:
-            html.append(f"<figure><figcaption>{escape(block.text)}</figcaption></figure>")
-        else:
-            html.append(f"<p>{escape(block.text)}</p>")
-    return "\n".join(html)
+    """Paragraphs as <p>. A caption is left out: its picture is never in the copy, and a
+    <figure> with a caption and no image is an empty frame; the caption's text goes to the
+    editor in the import warnings, with the picture's file name when the page gave it."""
+    return "\n".join(f"<p>{escape(b.text)}</p>" for b in blocks if b.kind != CAPTION)
 
 
 def _publish_at(article):
@@ -90,9 +87,9 @@ def post_fingerprint(post):
     return _fingerprint(values, post.tags.names())
 
 
-def _values(article, category):
-    """The post's fields from `article`. No certain date: a draft an editor dates, never
-    published under the import time."""
+def _values(article, category, notes=()):
+    """The post's fields from `article` (`notes`: more warning lines). No certain date: a draft
+    an editor dates, never published under the import time."""
     publish_at = _publish_at(article)
     return {
         "title": article.title,
@@ -101,7 +98,7 @@ def _values(article, category):
         "byline": article.byline,
         "source_name": article.source_name,
         "source_url": article.source_url,
-        "import_warnings": "\n".join(import_warnings(article)),
+        "import_warnings": "\n".join([*import_warnings(article), *notes]),
         "source_view_count": article.view_count,
         "category_id": category.pk,
         "status": Status.PUBLISHED if publish_at else Status.DRAFT,
@@ -123,8 +120,12 @@ def _find_post(key, legacy_key):
 def save_post(article, *, key, force=False, legacy_key=""):
     """Create or update the post imported from `key`; returns a `PostResult`."""
     category, _ = Category.objects.get_or_create(name=IMPORT_CATEGORY)
-    wanted = _values(article, category)
-    tag_names = match_topics(article.text, active_vocabulary(), lead=article.lead)
+    vocabulary = active_vocabulary()
+    tag_names = match_topics(article.text, vocabulary, lead=article.lead)
+    # The source's own tags propose topics too; the ones no topic matches go to the editor.
+    from_keywords, unknown = match_keywords(article.keywords, vocabulary)
+    tag_names += [name for name in from_keywords if name not in tag_names]
+    wanted = _values(article, category, keyword_warnings(article.keywords, unknown))
     post = _find_post(key, legacy_key)
     reason = f"Nhập tự động từ tệp {key}"
 

@@ -18,6 +18,7 @@ from . import bylines
 from . import lines as L
 from .dates import first_dated_sentence, parse_date_line, year_in_text
 from .decoding import ImportProblem
+from .keywords import source_keywords
 
 PARAGRAPH = "paragraph"
 CAPTION = "caption"
@@ -47,6 +48,7 @@ class Article:
     view_count: int | None = None
     dropped: tuple[str, ...] = ()  # the page furniture removed, for review and tests
     warnings: tuple[str, ...] = ()  # what the parser could not decide, for the editor
+    keywords: tuple[str, ...] = ()  # the source portal's own tags ("Từ khóa: …"), as written
 
     @property
     def lead(self):
@@ -174,6 +176,7 @@ def parse_article(text):
         source_url=meta.source_url,
         view_count=meta.view_count,
         dropped=tuple(dropped),
+        keywords=source_keywords(dropped),
     )
 
 

@@ -35,11 +35,10 @@ def seed(prefix):
     return parse_article(decode_bytes(next(SEEDS.glob(f"{prefix}_*.txt")).read_bytes()))
 
 
-def test_render_body_escapes_text_and_renders_captions_as_figures():
+def test_render_body_escapes_text_and_leaves_captions_without_pictures_out():
+    # Changed: a caption was rendered as a <figure> holding a caption and no picture.
     html = render_body([Block(PARAGRAPH, "A <b> & B"), Block(CAPTION, "Ảnh hội nghị")])
-    assert html == (
-        "<p>A &lt;b&gt; &amp; B</p>\n<figure><figcaption>Ảnh hội nghị</figcaption></figure>"
-    )
+    assert html == "<p>A &lt;b&gt; &amp; B</p>"
 
 
 def test_an_imported_article_becomes_a_public_post(vocabulary):
@@ -71,10 +70,12 @@ def test_view_count_from_the_date_line_is_the_sources_not_ours(vocabulary):
     assert "Lượt xem tại trang nguồn: 4050" in post.import_warnings
 
 
-def test_caption_is_stored_as_a_figure_caption(vocabulary):
+def test_a_caption_whose_picture_was_not_copied_waits_for_the_editor(vocabulary):
+    # Changed: it was stored as an empty <figure> with only its caption.
     post = save_post(seed("001"), key="001").post
-    assert "<figure><figcaption>Tại điểm cầu Huyện Lý Nhân</figcaption></figure>" in post.body
+    assert "<figure" not in post.body and "Tại điểm cầu Huyện Lý Nhân" not in post.body
     assert ".png" not in post.body
+    assert "Tại điểm cầu Huyện Lý Nhân" in post.import_warnings
 
 
 def test_importing_twice_changes_nothing(vocabulary):
