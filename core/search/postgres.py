@@ -4,7 +4,7 @@ Matching `to_tsvector('simple', search_text)` computed row by row costs about 0.
 the query words are common the planner filters thousands of rows that way instead of using the
 GIN expression index, and a search takes seconds. A generated column keeps the vector stored
 (`search_text_tsv`, `search_title_tsv`), so the same match is a cheap comparison on any plan,
-and its GIN index serves selective queries. Added by `core.migration_ops.stored_search_vectors`;
+and its GIN index serves selective queries. Added by each app's `0003_search_vectors` migration;
 when a table does not have the columns yet, search computes the vector as before.
 """
 

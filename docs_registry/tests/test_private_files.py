@@ -4,7 +4,6 @@ Attachments now live under media/private/ with a random part in every name, and 
 only by a download view that applies the page's visibility rule.
 """
 
-import importlib
 import re
 
 import pytest
@@ -99,22 +98,3 @@ def test_a_file_of_another_document_is_not_reachable_through_a_public_one(client
     public, internal = _attachment(), _attachment(is_internal=True)
     url = public.get_absolute_url().replace(f"/{public.pk}/", f"/{internal.pk}/")
     assert client.get(url).status_code == 404
-
-
-def test_files_stored_before_move_to_the_private_folder():
-    from django.apps import apps
-
-    migration = importlib.import_module(
-        "docs_registry.migrations.0008_attachments_in_private_folder"
-    )
-    attachment = _attachment()
-    legacy = default_storage.save("van-ban/2024/quyet-dinh-23.pdf", ContentFile(PDF))
-    type(attachment).objects.filter(pk=attachment.pk).update(file=legacy)
-    migration.move_to_private_folder(apps, None)
-    attachment.refresh_from_db()
-    assert re.fullmatch(
-        r"private/van-ban/2024/quyet-dinh-23-[0-9a-f]{16}\.pdf", attachment.file.name
-    )
-    assert not default_storage.exists(legacy)
-    with default_storage.open(attachment.file.name) as handle:
-        assert handle.read() == PDF

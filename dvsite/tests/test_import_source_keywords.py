@@ -11,7 +11,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
-from news.models import Post, Topic
+from news.models import Post
+from taxonomy.models import Topic
 
 pytestmark = pytest.mark.django_db
 SAMPLES = Path(settings.BASE_DIR) / "news" / "tests" / "samples"

@@ -216,8 +216,8 @@ def test_a_replica_adds_its_router_and_pins_requests_first():
     assert values["DATABASES"]["replica"]["HOST"] == "db2"
     assert values["DATABASES"]["replica"]["CONN_MAX_AGE"] == 7
     assert values["DATABASES"]["replica"]["TEST"] == {"MIRROR": "default"}
-    assert values["DATABASE_ROUTERS"] == ["dvsite.db_routers.ReplicaRouter"]
-    assert values["MIDDLEWARE"][0] == "dvsite.db_routers.PrimaryPinningMiddleware"
+    assert values["DATABASE_ROUTERS"] == ["core.db_routers.ReplicaRouter"]
+    assert values["MIDDLEWARE"][0] == "core.db_routers.PrimaryPinningMiddleware"
 
 
 def test_the_import_limit_has_the_django_prefix_and_still_reads_its_former_name():
@@ -295,7 +295,7 @@ def test_the_readme_check_sees_the_variables_only_read_on_some_paths():
 
 
 def test_every_variable_follows_the_prefix_rule():
-    services = {"DATABASE_URL", "DATABASE_REPLICA_URL", "REDIS_URL"}
+    services = {"DATABASE_URL", "DATABASE_REPLICA_URL", "REDIS_URL", "REDIS_SESSIONS_URL"}
     site_info = {n for n in _names_read_by_the_settings() if n.startswith("DVSITE_")}
     # The one exception: the former name of DJANGO_IMPORT_MAX_FILE_BYTES, still read.
     assert site_info - {"DVSITE_IMPORT_MAX_FILE_BYTES"} == {

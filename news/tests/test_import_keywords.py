@@ -4,7 +4,7 @@ import pytest
 
 from news.importing.keywords import keywords_in_line, match_keywords
 from news.importing.parsing import parse_article
-from news.importing.topics import load_vocabulary
+from taxonomy.vocabulary import load_vocabulary
 
 VOCABULARY = load_vocabulary()
 

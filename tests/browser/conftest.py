@@ -36,12 +36,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # The data migrations that create the editorial groups and grant their permissions.
 ROLE_MIGRATIONS = [
-    ("news.migrations.0004_editorial_groups", "create_groups"),
-    ("events.migrations.0002_editorial_permissions", "grant_permissions"),
-    ("docs_registry.migrations.0002_editorial_groups", "create_groups"),
-    ("docs_registry.migrations.0010_readers_group", "create_readers"),
-    ("news.migrations.0013_picture_permissions", "grant_pictures"),
-    ("taxonomy.migrations.0002_editorial_groups", "create_groups"),
+    (f"{app}.migrations.0002_editorial_permissions", "grant_permissions")
+    for app in ("news", "events", "docs_registry", "taxonomy")
 ]
 
 
