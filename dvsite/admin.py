@@ -1,7 +1,7 @@
 from django.contrib import admin
 from taggit.models import Tag as TaggitTag
 
-from dvsite import admin_permissions, citations_admin
+from dvsite import citations_admin
 
 # Posts cite regulations from their own form (the site layer joins news and the registry).
 citations_admin.register()
@@ -10,6 +10,3 @@ citations_admin.register()
 # offered in the admin ("TAGGIT › Tags").
 if admin.site.is_registered(TaggitTag):
     admin.site.unregister(TaggitTag)
-
-# The group and user forms list permissions in Vietnamese ("Thêm bài viết", not "Can add …").
-admin_permissions.register()

@@ -9,8 +9,8 @@ class DvsiteConfig(AppConfig):
 
     def ready(self):
         # dvsite.cache imports the content models, which load only once the registry is ready;
-        # dvsite.checks registers the deploy checks and dvsite.admin_idle its signal as imported.
-        from dvsite import admin_idle, cache, checks  # noqa: F401, PLC0415
+        # dvsite.checks registers the deploy checks as it is imported.
+        from dvsite import cache, checks  # noqa: F401, PLC0415
 
         cache.connect_signals()
         fragments.configure(cache.fragment_generation)

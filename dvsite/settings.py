@@ -45,10 +45,10 @@ INSTALLED_APPS = [
     "csp",
     "accounts.axes_app.AxesConfig",  # django-axes, named in Vietnamese
     "django_otp",
-    "dvsite.third_party_apps.OtpTotpConfig",  # django-otp's devices and django-tasks-db's
-    "dvsite.third_party_apps.OtpStaticConfig",  # results, named in Vietnamese
+    "accounts.third_party_apps.OtpTotpConfig",  # django-otp's devices and django-tasks-db's
+    "accounts.third_party_apps.OtpStaticConfig",  # results, named in Vietnamese
     "django_tasks",
-    "dvsite.third_party_apps.TasksDbConfig",
+    "accounts.third_party_apps.TasksDbConfig",
     "core",
     "taxonomy",
     "news",
@@ -77,8 +77,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # The admin signs staff out after ADMIN_IDLE_MINUTES without a request (dvsite/admin_idle.py).
-    "dvsite.admin_idle.AdminIdleMiddleware",
+    # The admin signs staff out after ADMIN_IDLE_MINUTES without a request (accounts/admin_idle.py).
+    "accounts.admin_idle.AdminIdleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "dvsite.middleware.ContentSecurityPolicyMiddleware",

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from docs_registry.sitemaps import DocumentSitemap
-from dvsite import admin_idle, views
+from dvsite import views
 from dvsite.sitemaps import SectionSitemap
 from events.sitemaps import EventSitemap
 from news import feeds
@@ -52,7 +52,6 @@ urlpatterns = [
     path("chu-de/<slug:tag_slug>/rss/", feeds.TopicFeed(), name="topic_rss"),
     path("chu-de/<slug:tag_slug>/atom/", feeds.TopicAtom(), name="topic_atom"),
     # The second factor's pages, under the admin's path (before it, which would take them).
-    path(f"{settings.ADMIN_URL}con-hoat-dong/", admin_idle.keep_alive, name="admin_keep_alive"),
     path(settings.ADMIN_URL, include("accounts.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("news.urls")),

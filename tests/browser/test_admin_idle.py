@@ -1,5 +1,5 @@
 """The admin's inactivity warning in Chromium: a minute before the end, "Tiếp tục làm việc"
-renews the session; once it has ended, the login page says why (dvsite/admin_idle.py)."""
+renews the session; once it has ended, the login page says why (accounts/admin_idle.py)."""
 
 import time
 
@@ -7,7 +7,7 @@ import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from playwright.sync_api import expect
 
-from dvsite import admin_idle
+from accounts import admin_idle
 from tests.browser.test_editorial import log_in
 
 pytestmark = [

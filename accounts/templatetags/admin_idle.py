@@ -5,8 +5,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 
+from accounts.admin_idle import CHECK_PARAMETER, idle_seconds
 from core.second_factor import has_verified_access
-from dvsite.admin_idle import CHECK_PARAMETER, idle_seconds
 
 register = template.Library()
 

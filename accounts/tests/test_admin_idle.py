@@ -7,7 +7,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from dvsite import admin_idle
+from accounts import admin_idle
 from dvsite.tests.test_deploy_files import _settings
 
 pytestmark = pytest.mark.django_db

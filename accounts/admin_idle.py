@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from dvsite.middleware import is_admin_path
+from core.admin_path import is_admin_path
 
 SESSION_KEY = "admin_last_activity"
 # The script's own check ("how long is left?") is not activity; its "keep working" is.
