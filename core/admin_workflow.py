@@ -73,6 +73,12 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
 
     # -- permissions ---------------------------------------------------------------------
 
+    def get_queryset(self, request):
+        # An editor limited to some units (taxonomy.units.UnitScoped) sees, changes, publishes
+        # and picks only their units' items: every admin view, action and autocomplete starts
+        # here, so another unit's item is "not found" to them, crafted URL or POST alike.
+        return super().get_queryset(request).in_scope_of(request.user)
+
     def has_publish_permission(self, request):
         return self.can_publish(request)
 

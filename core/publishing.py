@@ -41,8 +41,15 @@ class PublishableQuerySet(models.QuerySet):
         """What `user` may open at its public URL: who may view or change this kind of item in
         the admin previews everything of it; everyone else sees `published()`."""
         if self.model.can_preview(user):
-            return self.all()
+            scope = self.model.scope_q(user)
+            return self.all() if scope is None else self.filter(published_q(now=now) | scope)
         return self.published(now=now)
+
+    def in_scope_of(self, user):
+        """The items `user` may work on (`Publishable.scope_q`): the admin's lists, pickers
+        and bulk actions start from this."""
+        scope = self.model.scope_q(user)
+        return self if scope is None else self.filter(scope)
 
     def first_rows(self, limit, prepare=None):
         """The first `limit` rows in this queryset's order, picked by id first.
@@ -250,6 +257,23 @@ class Publishable(ContentModel):
         )
 
     @classmethod
+    def scope_q(cls, user):
+        """The items `user` may work on as a Q, or None for every item. Nothing limits them
+        here; content that belongs to units (taxonomy.units.UnitScoped) limits each editor to
+        the units they belong to."""
+        return None
+
+    def is_in_scope_of(self, user):
+        scope = self.scope_q(user)
+        if scope is None or self.pk is None:
+            return True  # a new item's units are checked by its form
+        return type(self)._default_manager.filter(pk=self.pk).filter(scope).exists()
+
+    def _require_scope(self, user):
+        if not self.is_in_scope_of(user):
+            raise PermissionDenied("Nội dung này thuộc đơn vị khác, bạn không có quyền thao tác.")
+
+    @classmethod
     def can_write(cls, user):
         """Who may write this kind of item: drafts, submissions, revisions of published ones."""
         return bool(user and user.is_active and user.has_perm(cls.permission_name("change")))
@@ -261,7 +285,7 @@ class Publishable(ContentModel):
     def can_edit(self, user):
         """Editors edit drafts; an item submitted for review is locked for them until it is
         sent back or withdrawn, and published or archived ones need a publisher."""
-        if not self.can_write(user):
+        if not self.can_write(user) or not self.is_in_scope_of(user):
             return False
         if self.status != Status.DRAFT:
             return self.can_publish(user)
@@ -270,6 +294,7 @@ class Publishable(ContentModel):
     def _require_publisher(self, user):
         if not self.can_publish(user):
             raise PermissionDenied("Bạn không có quyền xuất bản hoặc gỡ nội dung này.")
+        self._require_scope(user)
 
     # -- transitions --------------------------------------------------------------
 
@@ -288,6 +313,7 @@ class Publishable(ContentModel):
         """Draft -> in review."""
         if not self.can_write(user):
             raise PermissionDenied("Bạn không có quyền gửi duyệt nội dung này.")
+        self._require_scope(user)
         if self.status != Status.DRAFT:
             raise ValidationError("Chỉ bản nháp mới được gửi duyệt.")
         self._set_status(Status.REVIEW, user)
@@ -317,14 +343,17 @@ class Publishable(ContentModel):
 
     def can_withdraw(self, user):
         """Who may edit drafts may take back an item they submitted, before it is reviewed."""
-        return self.status == Status.REVIEW and self.can_write(user)
+        return self.status == Status.REVIEW and self.can_write(user) and self.is_in_scope_of(user)
 
     # -- draft over live -----------------------------------------------------------------------
 
     def can_revise(self, user):
         """Who may write this kind of item may propose a revised version of a published one."""
         return (
-            self.status == Status.PUBLISHED and self.revision_of_id is None and self.can_write(user)
+            self.status == Status.PUBLISHED
+            and self.revision_of_id is None
+            and self.can_write(user)
+            and self.is_in_scope_of(user)
         )
 
     def start_revision(self, user):

@@ -59,7 +59,8 @@ def _rows(model, user, publisher, now):
     scheduled = Q(status=Status.PUBLISHED, publish_at__gt=now)
     wanted = mine | scheduled | (Q(status=Status.REVIEW) if publisher else Q(pk__in=[]))
     return (
-        model._default_manager.filter(wanted)
+        model._default_manager.in_scope_of(user)
+        .filter(wanted)
         .select_related("status_changed_by", "updated_by")
         .defer("search_title", "search_text")
         .annotate(rows_in_status=Window(Count("pk"), partition_by=[F("status")]))

@@ -16,6 +16,7 @@ from core.slugs import SlugFromNameMixin, unique_slug
 from core.text import fold_chars, slugify, strip_control_chars
 from core.uploads import PRIVATE_PREFIX, random_name
 from taxonomy.models import Topic, TopicLink
+from taxonomy.units import UnitScoped
 
 from . import numbers
 from .querysets import DocumentQuerySet, Validity, public_q  # noqa: F401 (imported from here too)
@@ -63,7 +64,7 @@ def attachment_path(instance, filename):
     )
 
 
-class Document(Publishable):
+class Document(UnitScoped, Publishable):
     number = models.CharField(
         "Số ký hiệu",
         max_length=100,
@@ -77,6 +78,15 @@ class Document(Publishable):
     )
     issuer = models.ForeignKey(
         Issuer, verbose_name="Cơ quan ban hành", on_delete=models.PROTECT, related_name="documents"
+    )
+    issuing_unit = models.ForeignKey(
+        "taxonomy.Unit",
+        verbose_name="Đơn vị ban hành",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Đơn vị (tỉnh, xã, tổ chức) đã ban hành văn bản, nếu có trong danh mục.",
     )
     issue_date = models.DateField("Ngày ban hành", null=True, blank=True)
     # Always set (0 = unknown) so the identity constraint holds on every database: NULLs are
@@ -122,6 +132,9 @@ class Document(Publishable):
         blank=True,
         help_text="Các chủ đề, phân cách bằng dấu phẩy.",
     )
+
+    # The issuing unit and the units it applies to (`units`) place a document in a unit.
+    unit_fields = ("units", "issuing_unit")
 
     objects = DocumentQuerySet.as_manager()
     history = HistoricalRecords(

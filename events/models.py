@@ -20,6 +20,7 @@ from core.links import object_url
 from core.publishing import Publishable, PublishableQuerySet
 from core.slugs import unique_slug
 from taxonomy.models import Topic, TopicLink
+from taxonomy.units import UnitScoped
 
 
 class Kind(models.TextChoices):
@@ -84,7 +85,7 @@ class EventQuerySet(PublishableQuerySet):
         return self.filter(start_date__lte=last, end_date__gte=first)
 
 
-class Event(Publishable):
+class Event(UnitScoped, Publishable):
     title = models.CharField("Tên sự kiện", max_length=300)
     slug = models.SlugField(
         "Đường dẫn",

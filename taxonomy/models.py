@@ -7,6 +7,7 @@ from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
 from core import text
 from core.links import object_url
+from taxonomy.units import Succession, Unit, UnitScoped  # noqa: F401 (the app's models)
 
 
 class TopicQuerySet(models.QuerySet):

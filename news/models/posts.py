@@ -18,6 +18,7 @@ from news import images, notifications
 from news.models import daily_views
 from news.models.links import TaggedPost
 from news.models.workflow import WorkflowNote
+from taxonomy.units import UnitScoped
 
 
 class Category(SlugFromNameMixin, ContentModel):
@@ -122,7 +123,7 @@ class PostQuerySet(PublishableQuerySet):
         )
 
 
-class Post(Publishable):
+class Post(UnitScoped, Publishable):
     title = models.CharField("Tiêu đề", max_length=300)
     slug = models.SlugField(
         "Đường dẫn",

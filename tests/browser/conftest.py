@@ -38,7 +38,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 ROLE_MIGRATIONS = [
     (f"{app}.migrations.0002_editorial_permissions", "grant_permissions")
     for app in ("news", "events", "docs_registry", "taxonomy")
-]
+] + [("taxonomy.migrations.0004_unit_permissions", "grant_permissions")]
 
 
 @pytest.fixture(autouse=True)
