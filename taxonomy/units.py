@@ -116,7 +116,8 @@ class Unit(models.Model):
     objects = UnitQuerySet.as_manager()
 
     class Meta:
-        ordering = ["ended_on", "kind", "name"]
+        # Current units first on every database (PostgreSQL sorts NULLs last by default).
+        ordering = [models.F("ended_on").asc(nulls_first=True), "name", "kind"]
         verbose_name = "đơn vị"
         verbose_name_plural = "đơn vị"
         constraints = [
