@@ -32,6 +32,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("tim-kiem/", views.search_view, name="search"),
+    path("", include("dvsite.unit_urls")),  # /don-vi/: the units' pages
     path("", include("pages.urls")),  # /gioi-thieu/…, /en/ (where they always were: first)
     path("robots.txt", views.robots_txt, name="robots"),
     path(

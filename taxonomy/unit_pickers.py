@@ -21,23 +21,24 @@ class UnitPickerMixin:
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         ids = scope_ids(request.user)
-        if ids is None:
-            return form
         names = [name for name in self.model.unit_fields if name in form.base_fields]
+        if ids is None or not names:
+            return form
+        # A subclass first: its metaclass builds its fields anew, which are then narrowed.
+        form = _scoped_form(form, names, frozenset(ids))
         for name in names:
-            field = form.base_fields[name]
             allowed = Q(pk__in=ids)
             if obj is not None and obj.pk:
-                field_obj = self.model._meta.get_field(name)
-                if field_obj.many_to_many:
+                field = self.model._meta.get_field(name)
+                if field.many_to_many:
                     allowed |= Q(pk__in=list(getattr(obj, name).values_list("pk", flat=True)))
-                elif getattr(obj, field_obj.attname):
-                    allowed |= Q(pk=getattr(obj, field_obj.attname))
-            field.queryset = Unit.objects.filter(allowed)
+                elif getattr(obj, field.attname):
+                    allowed |= Q(pk=getattr(obj, field.attname))
+            form.base_fields[name].queryset = Unit.objects.filter(allowed)
         if "units" in form.base_fields:
             form.base_fields["units"].required = True
             form.base_fields["units"].help_text = "Chọn ít nhất một đơn vị của bạn."
-        return _scoped_form(form, names, frozenset(ids)) if names else form
+        return form
 
 
 def _scoped_form(form_class, names, ids):

@@ -6,6 +6,8 @@ which units it became part of (one or several, a split being several). Everythin
 former unit is found under the units that took it over (`UnitQuerySet.family_ids`).
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 
@@ -210,6 +212,27 @@ def scope_ids(user):
     return user._unit_scope
 
 
+@dataclass(frozen=True)
+class UnitSection:
+    """How a kind of content shows on a unit's page (`unit_section` on the model): a heading,
+    how many items, the public queryset method that lists them (`published`, or one like
+    `upcoming` built on it) and the URL name of the list that takes `?don_vi=<slug>`."""
+
+    title: str
+    limit: int = 6
+    queryset: str = "published"
+    list_url: str = ""
+
+    @classmethod
+    def of(cls, model):
+        """The model's section, from a UnitSection or a plain tuple ("Tin tức", 6); None when
+        the model declares none."""
+        value = getattr(model, "unit_section", None)
+        if value is None or isinstance(value, cls):
+            return value
+        return cls(*value)
+
+
 class UnitScoped(models.Model):
     """Content that belongs to units (posts, events, documents …): shown on the units' pages,
     filtered by them, and written only by the editors of those units (`scope_q`).
@@ -227,6 +250,8 @@ class UnitScoped(models.Model):
 
     # Fields (many-to-many or foreign keys to Unit) that place an item in a unit's scope.
     unit_fields = ("units",)
+    # Its section on the units' pages (`UnitSection`, or a tuple of its arguments); None: none.
+    unit_section = None
 
     class Meta:
         abstract = True
