@@ -202,6 +202,11 @@ class Document(UnitScoped, Publishable):
     def get_absolute_url(self):
         return object_url("docs_registry:detail", slug=self.slug)
 
+    @property
+    def unit_card_title(self):
+        """A document on a unit's page: its number and title."""
+        return str(self)
+
     # -- identity -------------------------------------------------------------------
 
     def normalize_number(self):

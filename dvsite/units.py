@@ -78,6 +78,9 @@ def _section_rows(model, section, family):
     rows = getattr(model._default_manager, section.queryset)().filter(model.unit_q(family))
     rows = list(rows[: section.limit])
     for row in rows:
+        # What a card names: the model's own choice (`unit_card_title`), else its title; the
+        # template falls back to its name.
+        row.card_title = getattr(row, "unit_card_title", None) or getattr(row, "title", "")
         row.card_date = next(
             (getattr(row, name) for name in CARD_DATES if getattr(row, name, None)), None
         )
