@@ -127,3 +127,11 @@ def test_queries_do_not_grow_with_units_or_rows(client, place, page, django_asse
     _fill(place, 8)
     with django_assert_num_queries(2 if page == "index" else 8):
         assert client.get(url()).status_code == 200
+
+
+def test_the_sitemap_lists_the_index_and_every_unit(client, place):
+    index = client.get("/sitemap-trang.xml").content.decode()
+    assert "/don-vi/</loc>" in index
+    units = client.get("/sitemap-don-vi.xml").content.decode()
+    for unit in place.values():
+        assert f"{unit.get_absolute_url()}</loc>" in units  # former units too
