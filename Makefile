@@ -54,6 +54,7 @@ messages: $(STAMP)
 
 run: $(STAMP) messages
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_units
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@$(PY) manage.py import_seeds || { echo "Không nhập được các bài mẫu (seeds/): xem lỗi ở trên." \
 	  "Trang web không được mở với nội dung trống." >&2; exit 1; }

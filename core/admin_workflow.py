@@ -82,6 +82,13 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     def has_publish_permission(self, request):
         return self.can_publish(request)
 
+    def has_view_permission(self, request, obj=None):
+        # The history pages find an item outside the queryset through its history records:
+        # they, too, are only for who may work on the item.
+        if not super().has_view_permission(request, obj):
+            return False
+        return obj is None or obj.pk is None or obj.is_in_scope_of(request.user)
+
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.pk:
             return obj.can_edit(request.user)

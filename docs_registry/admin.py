@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from core.admin_workflow import PublishableAdmin
+from taxonomy.unit_pickers import UnitPickerMixin
 
 from . import numbers
 from .models import (
@@ -83,7 +84,7 @@ class DocumentAdminForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(PublishableAdmin):
+class DocumentAdmin(UnitPickerMixin, PublishableAdmin):
     form = DocumentAdminForm
     list_display = (
         "number",
@@ -109,7 +110,7 @@ class DocumentAdmin(PublishableAdmin):
     readonly_fields = ("suggested_replacements",)
     list_per_page = 50
     fieldsets = (
-        (None, {"fields": ("number", "doc_type", "issuer", "title", "signer")}),
+        (None, {"fields": ("number", "doc_type", "issuer", "issuing_unit", "title", "signer")}),
         (
             "Ngày tháng và hiệu lực",
             {
@@ -124,7 +125,7 @@ class DocumentAdmin(PublishableAdmin):
                 )
             },
         ),
-        ("Phân loại", {"fields": ("tags", "posts", "is_internal", "slug")}),
+        ("Phân loại", {"fields": ("tags", "units", "posts", "is_internal", "slug")}),
         (
             "Xuất bản",
             {"fields": ("status", "publish_at", "status_changed_at", "status_changed_by")},

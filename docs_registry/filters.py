@@ -1,5 +1,6 @@
 """The registry's filters (django-filter) and their facet counts."""
 
+import functools
 from dataclasses import dataclass
 
 import django_filters
@@ -7,6 +8,7 @@ from django import forms
 from django.db.models import Count, F, Func, IntegerField, Q
 
 from core.text import collation_key
+from taxonomy.units import Unit, UnitGraph
 
 from . import numbers
 from .models import Document, DocumentType, Issuer, Validity
@@ -130,10 +132,36 @@ class DocumentFilter(django_filters.FilterSet):
         choices=Validity.choices,
         error_messages={"invalid_choice": "Tình trạng hiệu lực không hợp lệ."},
     )
+    # The unit that issued a document or that it applies to, or a unit that became part of it.
+    don_vi = django_filters.ModelChoiceFilter(
+        label="Đơn vị",
+        queryset=Unit.objects.all(),
+        to_field_name="slug",
+        method="filter_unit",
+        error_messages={"invalid_choice": "Đơn vị này không có trong danh mục."},
+    )
 
     class Meta:
         model = Document
-        fields = ["q", "year", "type", "issuer", "tu_ngay", "den_ngay", "sort", "validity"]
+        fields = [
+            "q",
+            "year",
+            "type",
+            "issuer",
+            "tu_ngay",
+            "den_ngay",
+            "sort",
+            "validity",
+            "don_vi",
+        ]
+
+    @functools.cached_property
+    def unit_graph(self):
+        """Read once for the filter and the facet, though every facet filters again."""
+        return UnitGraph.load_with_units()
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(Document.unit_q(self.unit_graph.family({value.pk})))
 
     def filter_q(self, queryset, name, value):
         by_number = number_matches(queryset, value)
@@ -191,6 +219,8 @@ def facet_values(valid_data):
             chosen[name] = valid_data[name].slug
     if valid_data.get("validity"):
         chosen["validity"] = valid_data["validity"]
+    if valid_data.get("don_vi") is not None:
+        chosen["don_vi"] = valid_data["don_vi"].slug
     return chosen
 
 
@@ -256,6 +286,7 @@ def facets(filterset, selected):
             for value, label in Validity.choices
             if validities.get(value) or selected.get("validity") == value
         ],
+        "don_vi": unit_options(filterset, selected.get("don_vi")),
     }
     return Facets(groups, total=_total(groups["validity"], chosen="validity" in selected))
 
@@ -267,3 +298,27 @@ def _total(options, chosen):
     if not chosen:
         return sum(option.count for option in options)
     return next((option.count for option in options if option.selected), 0)
+
+
+def unit_options(filterset, selected):
+    """The units of the documents the other filters let through, with how many each has, its
+    former units' included (what choosing it lists); a document may name several units, so
+    these counts overlap and the list's total comes from the validity facet. One query, and
+    the units' two (shared with the filter) when any document names a unit."""
+    documents = filterset.filtered("don_vi").order_by()
+    named = Document.units.through.objects.filter(document__in=documents.values("pk"))
+    pairs = named.values_list("unit_id", "document_id").union(
+        documents.filter(issuing_unit__isnull=False).values_list("issuing_unit_id", "pk")
+    )
+    by_unit = {}
+    for unit_id, document_id in pairs:
+        by_unit.setdefault(unit_id, set()).add(document_id)
+    if not by_unit and not selected:
+        return []
+    graph = filterset.unit_graph
+    options = []
+    for unit in graph.units:
+        found = set().union(*(by_unit.get(pk, ()) for pk in graph.family({unit.pk})))
+        if found or unit.slug == selected:
+            options.append(FacetOption(unit.slug, unit.label, len(found), unit.slug == selected))
+    return sorted(options, key=lambda o: collation_key(o.label))

@@ -16,7 +16,7 @@ from core.slugs import SlugFromNameMixin, unique_slug
 from core.text import fold_chars, slugify, strip_control_chars
 from core.uploads import PRIVATE_PREFIX, random_name
 from taxonomy.models import Topic, TopicLink
-from taxonomy.units import UnitScoped
+from taxonomy.units import UnitScoped, UnitSection
 
 from . import numbers
 from .querysets import DocumentQuerySet, Validity, public_q  # noqa: F401 (imported from here too)
@@ -136,6 +136,7 @@ class Document(UnitScoped, Publishable):
     # The issuing unit and the units it applies to (`units`) place a document in a unit.
     unit_fields = ("units", "issuing_unit")
 
+    unit_section = UnitSection("Văn bản", 6, list_url="docs_registry:list")
     objects = DocumentQuerySet.as_manager()
     history = HistoricalRecords(
         excluded_fields=["search_title", "search_text"],
@@ -200,6 +201,11 @@ class Document(UnitScoped, Publishable):
 
     def get_absolute_url(self):
         return object_url("docs_registry:detail", slug=self.slug)
+
+    @property
+    def unit_card_title(self):
+        """A document on a unit's page: its number and title."""
+        return str(self)
 
     # -- identity -------------------------------------------------------------------
 

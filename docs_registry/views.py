@@ -18,6 +18,7 @@ FACET_TITLES = {
     "type": "Loại văn bản",
     "issuer": "Cơ quan ban hành",
     "validity": "Tình trạng",
+    "don_vi": "Đơn vị",
 }
 
 

@@ -55,6 +55,7 @@ from taggit.models import ItemBase, TagBase
 from core.publishing import ContentModel, Publishable, Status
 from core.view_counts import count_view, view_counter  # noqa: F401 (flushed by tests)
 from dvsite.cache_params import cache_query
+from taxonomy.units import Succession, Unit
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,9 @@ UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
 
 
 # -- what a change changes ---------------------------------------------------------------------
+
+
+UNIT_MODELS = (Unit, Succession)
 
 
 @functools.cache
@@ -78,9 +82,16 @@ def changed_kinds(model):
     if meta.model_name.startswith("historical"):
         return frozenset()
     if meta.auto_created:
+        # A link to a unit (an item's units) changes the item's side only.
         return frozenset().union(
-            *(changed_kinds(field.related_model) for field in meta.fields if field.is_relation)
+            *(
+                changed_kinds(field.related_model)
+                for field in meta.fields
+                if field.is_relation and field.related_model not in UNIT_MODELS
+            )
         )
+    if model in UNIT_MODELS:
+        return content_kinds()  # units' names and history show on every kind's pages
     if issubclass(model, (ContentModel, ItemBase)) and meta.app_label in content_kinds():
         return frozenset({meta.app_label})
     if issubclass(model, (TagBase, ItemBase)):

@@ -31,11 +31,14 @@ PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,3}")
 
 
 PAGE_PARAMS = {
-    "news:list": frozenset({"page"}),
+    "news:list": frozenset({"page", "don_vi"}),
     "news:category": frozenset({"page"}),
     "news:tag": frozenset({"page"}),
-    "events:list": frozenset({"page"}),
-    "search": frozenset({"q", "kind", "page"}),
+    "events:list": frozenset({"page", "don_vi"}),
+    "events:calendar": frozenset({"don_vi"}),
+    "events:calendar_current": frozenset({"don_vi"}),
+    "search": frozenset({"q", "kind", "page", "don_vi"}),
+    "units:index": frozenset({"q"}),
     "sitemap_section": frozenset({"p"}),
 }
 

@@ -67,7 +67,8 @@ def _timestamp(value):
 class Results:
     """Search results across kinds, sliced lazily for the paginator."""
 
-    def __init__(self, words, kinds, raw=""):
+    def __init__(self, words, kinds, raw="", unit_ids=None):
+        """`unit_ids`: only content of these units (kinds that belong to no unit drop out)."""
         self.words = words
         self.kinds = kinds
         self._querysets = {}
@@ -76,8 +77,13 @@ class Results:
         for kind, source in sources().items():
             if kind not in kinds:
                 continue
-            named = source.lookup(source.queryset(), raw) if source.lookup and raw else None
-            found = named if named is not None else text_matches(source.queryset(), words)
+            base = source.queryset()
+            if unit_ids is not None:
+                if not hasattr(base.model, "unit_q"):
+                    continue
+                base = base.filter(base.model.unit_q(unit_ids))
+            named = source.lookup(base, raw) if source.lookup and raw else None
+            found = named if named is not None else text_matches(base, words)
             matching, *self._title_q[kind] = self._shown(kind, found)
             self._newest[kind] = _newest_first(matching.model, source.date_field)
             self._querysets[kind] = matching.order_by(
@@ -148,10 +154,10 @@ class Results:
         return list(self._shown(kind, rows)[0].order_by(*queryset.query.order_by)[:stop])
 
 
-def search(raw_query, kinds=None):
+def search(raw_query, kinds=None, unit_ids=None):
     """Return (words, Results). Raises QueryError for queries that cannot be searched."""
     words = query_words(raw_query)
-    return words, Results(words, set(kinds or sources()), raw_query)
+    return words, Results(words, set(kinds or sources()), raw_query, unit_ids)
 
 
 # Highlighting reads at most this much of a text: the snippet of a 15-million-character post

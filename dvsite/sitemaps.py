@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from taxonomy.units import Unit
+
 
 class SectionSitemap(Sitemap):
     """The fixed entry pages of each section."""
@@ -15,6 +17,7 @@ class SectionSitemap(Sitemap):
             "events:list",
             "events:calendar_current",
             "docs_registry:list",
+            "units:index",
             "about",
             "about_leaders",
             "about_contact",
@@ -22,3 +25,14 @@ class SectionSitemap(Sitemap):
 
     def location(self, name):
         return reverse(name)
+
+
+class UnitSitemap(Sitemap):
+    """Every unit's page, current and former: a former unit's name is how old articles are
+    found."""
+
+    changefreq = "weekly"
+    priority = 0.4
+
+    def items(self):
+        return Unit.objects.only("slug").order_by("pk")

@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from docs_registry.sitemaps import DocumentSitemap
 from dvsite import views
-from dvsite.sitemaps import SectionSitemap
+from dvsite.sitemaps import SectionSitemap, UnitSitemap
 from events.sitemaps import EventSitemap
 from news import feeds
 from news.sitemaps import CategorySitemap, PostSitemap, TopicSitemap
@@ -20,6 +20,7 @@ sitemaps = {
     "chu-de": TopicSitemap,
     "su-kien": EventSitemap,
     "van-ban": DocumentSitemap,
+    "don-vi": UnitSitemap,
 }
 
 admin.site.site_header = settings.SITE_INFO["name"]
@@ -32,6 +33,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("tim-kiem/", views.search_view, name="search"),
+    path("", include("dvsite.unit_urls")),  # /don-vi/: the units' pages
     path("", include("pages.urls")),  # /gioi-thieu/…, /en/ (where they always were: first)
     path("robots.txt", views.robots_txt, name="robots"),
     path(

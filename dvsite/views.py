@@ -11,6 +11,7 @@ from core import fragments
 from dvsite import home as home_page
 from dvsite import search
 from dvsite.suggest import suggest
+from taxonomy.units import Unit
 
 
 @require_safe
@@ -59,10 +60,11 @@ def search_view(request):
     if kind and kind not in available:
         context["notice"] = "Loại nội dung không hợp lệ; đang tìm trong tất cả các loại."
         context["kind"] = kind = ""
+    unit_ids = _unit_filter(request, context)
     if "q" not in request.GET:
         return render(request, "search/results.html", context)
     try:
-        words, results = search.search(raw_query)
+        words, results = search.search(raw_query, unit_ids=unit_ids)
     except search.QueryError as error:
         context["error"] = str(error)
         return render(request, "search/results.html", context)
@@ -71,15 +73,30 @@ def search_view(request):
         # Nothing found: read the query again from the site's own words ("dan van keo").
         suggestion = suggest(words)
         if suggestion:
-            better = search.Results(suggestion[1], set(available), suggestion[0])
+            better = search.Results(suggestion[1], set(available), suggestion[0], unit_ids)
             better_counts = better.counts()
             # Only a suggestion that finds public content: the vocabulary may be minutes old.
             if sum(better_counts.values()):
                 (context["suggestion"], words), results, counts = suggestion, better, better_counts
     if kind:
-        results = search.Results(words, {kind}, context.get("suggestion") or raw_query)
+        raw = context.get("suggestion") or raw_query
+        results = search.Results(words, {kind}, raw, unit_ids)
     context.update(_results_page(request, words, results, counts))
     return render(request, "search/results.html", context)
+
+
+def _unit_filter(request, context):
+    """`?don_vi=<slug>`: the ids of that unit and of what became part of it, or None. An
+    unknown unit is said, and the search goes on over everything."""
+    slug = request.GET.get("don_vi", "").strip()
+    if not slug:
+        return None
+    unit = Unit.objects.filter(slug=slug[:220]).first()
+    if unit is None:
+        context["notice"] = "Không tìm thấy đơn vị này; đang tìm trong tất cả các đơn vị."
+        return None
+    context["unit"] = unit
+    return Unit.objects.family_ids([unit.pk])
 
 
 def _results_page(request, words, results, counts):

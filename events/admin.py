@@ -7,10 +7,11 @@ from django.contrib import admin
 
 from core.admin_workflow import WORKFLOW_FIELDS, PublishableAdmin
 from events.models import Event
+from taxonomy.unit_pickers import UnitPickerMixin
 
 
 @admin.register(Event)
-class EventAdmin(PublishableAdmin):
+class EventAdmin(UnitPickerMixin, PublishableAdmin):
     system_fields = (*WORKFLOW_FIELDS, "import_key", "import_checksum")
     list_display = (
         "title",
@@ -35,7 +36,16 @@ class EventAdmin(PublishableAdmin):
         ),
         (
             "Tổ chức và tham dự",
-            {"fields": ("organiser", "audience", "participants", "speakers", "themes")},
+            {
+                "fields": (
+                    "organiser",
+                    "units",
+                    "audience",
+                    "participants",
+                    "speakers",
+                    "themes",
+                )
+            },
         ),
         ("Bài viết đưa tin", {"fields": ("posts",)}),
         (

@@ -20,7 +20,7 @@ from core.links import object_url
 from core.publishing import Publishable, PublishableQuerySet
 from core.slugs import unique_slug
 from taxonomy.models import Topic, TopicLink
-from taxonomy.units import UnitScoped
+from taxonomy.units import UnitScoped, UnitSection
 
 
 class Kind(models.TextChoices):
@@ -132,6 +132,7 @@ class Event(UnitScoped, Publishable):
     )
     import_checksum = models.CharField(max_length=64, blank=True, editable=False)
 
+    unit_section = UnitSection("Sự kiện sắp diễn ra", 6, "upcoming", "events:list")
     objects = EventQuerySet.as_manager()
     history = HistoricalRecords(
         excluded_fields=["search_title", "search_text"],

@@ -10,6 +10,7 @@ from core.preview import PreviewableDetailMixin
 from events import calendar, ical
 from events.lunar import to_lunar
 from events.models import Event
+from taxonomy.unit_filter import requested_unit, unit_q
 
 # The list shows every upcoming event on its first page, up to this many.
 UPCOMING_LIMIT = 30
@@ -25,14 +26,18 @@ class EventListView(ListView):
 
     def get_queryset(self):
         self.now = timezone.now()
-        return Event.objects.past(now=self.now)
+        self.unit = requested_unit(self.request)  # ?don_vi=<slug>: a unit's events
+        return self.in_unit(Event.objects.past(now=self.now))
+
+    def in_unit(self, events):
+        return events if self.unit is None else events.filter(unit_q(Event, self.unit))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         first_page = context["page_obj"].number == 1
-        context["upcoming_events"] = (
-            list(Event.objects.upcoming(now=self.now)[:UPCOMING_LIMIT]) if first_page else []
-        )
+        upcoming = self.in_unit(Event.objects.upcoming(now=self.now))
+        context["upcoming_events"] = list(upcoming[:UPCOMING_LIMIT]) if first_page else []
+        context["unit"] = self.unit
         context["crumbs"] = [("Sự kiện", None)]
         return context
 
@@ -46,17 +51,19 @@ def month_calendar(request, year=None, month=None):
         first, last = calendar.visible_range(year, month)
     except calendar.InvalidMonth:
         raise Http404("Tháng không hợp lệ.") from None
+    unit = requested_unit(request)  # ?don_vi=<slug>: a unit's events
     # One query for every event overlapping the visible weeks.
-    events = (
-        Event.objects.published()
-        .overlapping(first, last)
-        .only(
-            "title", "slug", "kind", "start_date", "end_date", "start_time", "end_time", "location"
-        )
+    events = Event.objects.published()
+    if unit is not None:
+        events = events.filter(unit_q(Event, unit))
+    events = events.overlapping(first, last).only(
+        "title", "slug", "kind", "start_date", "end_date", "start_time", "end_time", "location"
     )
     grid = calendar.build_month(year, month, events, today=today)
     context = {
         "grid": grid,
+        "unit": unit,
+        "unit_query": f"?don_vi={unit.slug}" if unit else "",
         "crumbs": [("Sự kiện", reverse("events:list")), (grid.label, None)],
     }
     return render(request, "events/event_calendar.html", context)

@@ -16,6 +16,7 @@ from core.publishing import Status
 from core.text import fold
 from news.admin_preview import PREVIEW_BUTTON, preview_response
 from news.models import Category, Picture, Post, WorkflowNote
+from taxonomy.unit_pickers import UnitPickerMixin
 
 WORKFLOW_BUTTON_PREFIX = "_workflow_"
 COMMENT_FIELD = "workflow_comment"
@@ -35,7 +36,7 @@ class NeedsDateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(PublishableAdmin):
+class PostAdmin(UnitPickerMixin, PublishableAdmin):
     system_fields = (
         *WORKFLOW_FIELDS,
         "view_count",
@@ -71,7 +72,17 @@ class PostAdmin(PublishableAdmin):
         ("Ảnh đại diện", {"fields": ("image", "image_alt", "image_caption")}),
         (
             "Nguồn và phân loại",
-            {"fields": ("byline", "source_name", "source_url", "category", "tags", "is_featured")},
+            {
+                "fields": (
+                    "byline",
+                    "source_name",
+                    "source_url",
+                    "category",
+                    "tags",
+                    "units",
+                    "is_featured",
+                )
+            },
         ),
         (
             "Xuất bản",

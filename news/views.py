@@ -11,6 +11,7 @@ from core.view_counts import count_view, count_view_on_hit
 from news.models import Category, Post
 from news.readership import most_read
 from taxonomy.models import Topic
+from taxonomy.unit_filter import requested_unit, unit_q
 
 PAGE_SIZE = 12
 RELATED = 6
@@ -36,8 +37,12 @@ class PostListView(ListView):
     paginate_by = PAGE_SIZE
     heading = "Tin tức"
 
+    unit = None
+
     def get_queryset(self):
-        return Post.objects.published().for_listing()
+        posts = Post.objects.published().for_listing()
+        self.unit = requested_unit(self.request)  # ?don_vi=<slug>: a unit's news
+        return posts if self.unit is None else posts.filter(unit_q(Post, self.unit))
 
     def count_key(self):
         """Which list this is, for its post count kept per content generation."""
@@ -46,9 +51,8 @@ class PostListView(ListView):
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
         # Counting every public post (of a topic) was the costliest query of a list page.
-        paginator.count = fragments.cached(
-            f"news:count:{self.count_key()}", queryset.count, kinds={"news"}
-        )
+        key = self.count_key() + (f":unit:{self.unit.pk}" if self.unit else "")
+        paginator.count = fragments.cached(f"news:count:{key}", queryset.count, kinds={"news"})
         return paginator
 
     def get_crumbs(self):
@@ -56,6 +60,9 @@ class PostListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if self.unit is not None:
+            self.heading = f"{self.heading} – {self.unit.label}"
+        context["unit"] = self.unit
         context["heading"] = self.heading
         context["crumbs"] = self.get_crumbs()
         context["most_read"] = most_read()

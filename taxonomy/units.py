@@ -6,6 +6,8 @@ which units it became part of (one or several, a split being several). Everythin
 former unit is found under the units that took it over (`UnitQuerySet.family_ids`).
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 
@@ -47,32 +49,58 @@ class UnitQuerySet(models.QuerySet):
     def family_ids(self, ids):
         """`ids` and every unit that became part of them, at any depth: their predecessors
         (merged into them) and, for a unit that no longer exists, the units it contained.
-        Three small queries whatever the number of units; content of all of them is shown
+        Two small queries whatever the number of units; content of all of them is shown
         under (and editable by the editors of) the first."""
         ids = set(ids)
-        if not ids:
-            return set()
-        predecessors = {}
-        for before, after in Succession.objects.values_list("predecessor_id", "successor_id"):
-            predecessors.setdefault(after, set()).add(before)
-        children = {}
-        ended = set()
-        for pk, parent, ended_on in Unit.objects.values_list("pk", "parent_id", "ended_on"):
+        return UnitGraph.load().family(ids) if ids else set()
+
+
+class UnitGraph:
+    """Who became part of whom: every succession and every former unit's members, read in two
+    queries, to walk as often as needed (a facet asks it of every unit)."""
+
+    units = ()  # the Unit rows, when loaded with them (`load_with_units`)
+
+    def __init__(self, successions, units):
+        self.predecessors, self.children, self.ended = {}, {}, set()
+        for before, after in successions:
+            self.predecessors.setdefault(after, set()).add(before)
+        for pk, parent, ended_on in units:
             if parent is not None:
-                children.setdefault(parent, set()).add(pk)
+                self.children.setdefault(parent, set()).add(pk)
             if ended_on is not None:
-                ended.add(pk)
+                self.ended.add(pk)
+
+    @classmethod
+    def load(cls):
+        return cls(
+            Succession.objects.values_list("predecessor_id", "successor_id"),
+            Unit.objects.values_list("pk", "parent_id", "ended_on"),
+        )
+
+    @classmethod
+    def load_with_units(cls):
+        """The graph and the units' rows (what a label and a link need), in two queries."""
+        units = list(Unit.objects.only("kind", "name", "slug", "parent_id", "ended_on"))
+        graph = cls(
+            Succession.objects.values_list("predecessor_id", "successor_id"),
+            [(u.pk, u.parent_id, u.ended_on) for u in units],
+        )
+        graph.units = units
+        return graph
+
+    def family(self, ids):
         found, todo = set(), list(ids)
         while todo:
             pk = todo.pop()
             if pk in found:
                 continue
             found.add(pk)
-            todo.extend(predecessors.get(pk, ()))
-            if pk in ended:
+            todo.extend(self.predecessors.get(pk, ()))
+            if pk in self.ended:
                 # A former unit's communes went with it; a current unit's own members (the
                 # province's communes) are units of their own and are not folded in.
-                todo.extend(children.get(pk, ()))
+                todo.extend(self.children.get(pk, ()))
         return found
 
 
@@ -116,7 +144,8 @@ class Unit(models.Model):
     objects = UnitQuerySet.as_manager()
 
     class Meta:
-        ordering = ["ended_on", "kind", "name"]
+        # Current units first on every database (PostgreSQL sorts NULLs last by default).
+        ordering = [models.F("ended_on").asc(nulls_first=True), "name", "kind"]
         verbose_name = "đơn vị"
         verbose_name_plural = "đơn vị"
         constraints = [
@@ -209,6 +238,27 @@ def scope_ids(user):
     return user._unit_scope
 
 
+@dataclass(frozen=True)
+class UnitSection:
+    """How a kind of content shows on a unit's page (`unit_section` on the model): a heading,
+    how many items, the public queryset method that lists them (`published`, or one like
+    `upcoming` built on it) and the URL name of the list that takes `?don_vi=<slug>`."""
+
+    title: str
+    limit: int = 6
+    queryset: str = "published"
+    list_url: str = ""
+
+    @classmethod
+    def of(cls, model):
+        """The model's section, from a UnitSection or a plain tuple ("Tin tức", 6); None when
+        the model declares none."""
+        value = getattr(model, "unit_section", None)
+        if value is None or isinstance(value, cls):
+            return value
+        return cls(*value)
+
+
 class UnitScoped(models.Model):
     """Content that belongs to units (posts, events, documents …): shown on the units' pages,
     filtered by them, and written only by the editors of those units (`scope_q`).
@@ -226,6 +276,8 @@ class UnitScoped(models.Model):
 
     # Fields (many-to-many or foreign keys to Unit) that place an item in a unit's scope.
     unit_fields = ("units",)
+    # Its section on the units' pages (`UnitSection`, or a tuple of its arguments); None: none.
+    unit_section = None
 
     class Meta:
         abstract = True

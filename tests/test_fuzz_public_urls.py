@@ -16,6 +16,7 @@ from docs_registry.tests.factories import AttachmentFactory, DocumentFactory
 from events.tests.factories import EventFactory
 from news.tests.factories import CategoryFactory, PostFactory
 from pages.models import AboutPage
+from taxonomy.tests.factories import UnitFactory
 from tests.public_urls import public_routes
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +44,8 @@ def seeded():
     event.posts.add(post)
     document = DocumentFactory()
     attachment = AttachmentFactory(document=document)
+    unit = UnitFactory(name="Nam Lý")
+    post.units.add(unit)
     about = AboutPage.objects.published().filter(language=AboutPage.Language.VI).first()
     assert about is not None, "the about pages come from a data migration"
     return {
@@ -58,6 +61,7 @@ def seeded():
         "topic_atom": {"tag_slug": topic.slug},
         "topic_rss": {"tag_slug": topic.slug},
         "sitemap_section": {"section": "tin-tuc"},
+        "units:detail": {"slug": unit.slug},
     }
 
 

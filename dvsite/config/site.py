@@ -2,26 +2,33 @@
 
 from dvsite.config.env import env
 
-# Who the site belongs to. Since 2025 many provinces merged the commission with the
-# propaganda commission, so every one of these is a setting, never a template literal.
+# Who the site belongs to. Since 2025 the provinces merged the mass-mobilisation commission
+# with the propaganda commission (and Hà Nam, Nam Định and Ninh Bình into Ninh Bình): the
+# defaults name the merged board; every one of these is a setting, never a template literal.
+# The address, licence and contacts are placeholders a deployment sets.
 SITE_INFO = {
-    "name": env.str("DVSITE_NAME", default="Ban Dân vận Tỉnh ủy Hà Nam"),
-    "short_name": env.str("DVSITE_SHORT_NAME", default="Ban Dân vận Tỉnh ủy"),
-    "parent": env.str("DVSITE_PARENT", default="Đảng Cộng sản Việt Nam – Tỉnh ủy Hà Nam"),
+    "name": env.str("DVSITE_NAME", default="Ban Tuyên giáo và Dân vận Tỉnh ủy Ninh Bình"),
+    "short_name": env.str("DVSITE_SHORT_NAME", default="Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+    "parent": env.str("DVSITE_PARENT", default="Đảng Cộng sản Việt Nam – Tỉnh ủy Ninh Bình"),
     "english_name": env.str(
         "DVSITE_ENGLISH_NAME",
-        default="Mass Mobilization Commission of the Ha Nam Provincial Party Committee",
+        default=(
+            "Propaganda and Mass Mobilization Commission "
+            "of the Ninh Binh Provincial Party Committee"
+        ),
     ),
-    "address": env.str("DVSITE_ADDRESS", default="Số 1 đường Trần Phú, phường Phủ Lý, tỉnh Hà Nam"),
+    "address": env.str("DVSITE_ADDRESS", default="Số … đường …, tỉnh Ninh Bình"),
     "phone": env.str("DVSITE_PHONE", default="0226 3852 000"),
-    "email": env.str("DVSITE_EMAIL", default="bandanvan@hanam.dcs.vn"),
+    "email": env.str("DVSITE_EMAIL", default="lienhe@danvan.example.vn"),
     "base_url": env.str("DVSITE_BASE_URL", default="http://127.0.0.1:8000").rstrip("/"),
     # The lines every Vietnamese e-portal's footer carries; a line is left out while empty.
     "licence": env.str(
         "DVSITE_LICENCE",
-        default="Giấy phép số …/GP-TTĐT do Sở Thông tin và Truyền thông tỉnh Hà Nam cấp",
+        default="Giấy phép số …/GP-TTĐT",
     ),
-    "responsible": env.str("DVSITE_RESPONSIBLE", default="Trưởng Ban Dân vận Tỉnh ủy"),
+    "responsible": env.str(
+        "DVSITE_RESPONSIBLE", default="Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy"
+    ),
 }
 
 # Anonymous pages are cached this long at most (0 = off); see dvsite/cache.py for invalidation.

@@ -17,6 +17,8 @@ from core.html import sanitize_html
 from core.publishing import Status
 from core.text import nfc
 from news.models import Category, Post, WorkflowNote
+from taxonomy.unit_matching import match_units, unit_vocabulary
+from taxonomy.units import Unit
 from taxonomy.vocabulary import active_vocabulary
 
 from .keywords import keyword_warnings, match_keywords
@@ -49,8 +51,9 @@ def _publish_at(article):
     return timezone.make_aware(at)
 
 
-def _fingerprint(values, tag_names):
-    """sha256 of what the import sets (what an editor could change, and its notes) and the tags."""
+def _fingerprint(values, tag_names, unit_ids=()):
+    """sha256 of what the import sets (what an editor could change, and its notes), the tags
+    and the units."""
     publish_at = values.get("publish_at")
     data = {
         "title": nfc(values["title"]),
@@ -65,6 +68,7 @@ def _fingerprint(values, tag_names):
         "tags": sorted(nfc(t) for t in tag_names),
         "warnings": nfc(values["import_warnings"]),
         "source_views": values["source_view_count"],
+        "units": sorted(unit_ids),
     }
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
@@ -84,7 +88,7 @@ _FIELDS = (
 def post_fingerprint(post):
     """The checksum of `post` as it is stored now."""
     values = {f: getattr(post, f) for f in (*_FIELDS, "category_id", "status", "publish_at")}
-    return _fingerprint(values, post.tags.names())
+    return _fingerprint(values, post.tags.names(), post.units.values_list("pk", flat=True))
 
 
 def _values(article, category, notes=()):
@@ -125,7 +129,9 @@ def save_post(article, *, key, force=False, legacy_key=""):
     # The source's own tags propose topics too; the ones no topic matches go to the editor.
     from_keywords, unknown = match_keywords(article.keywords, vocabulary)
     tag_names += [name for name in from_keywords if name not in tag_names]
-    wanted = _values(article, category, keyword_warnings(article.keywords, unknown))
+    units = match_units(article.text, unit_vocabulary())
+    notes = [*keyword_warnings(article.keywords, unknown), *unit_notes(units)]
+    wanted = _values(article, category, notes)
     post = _find_post(key, legacy_key)
     reason = f"Nhập tự động từ tệp {key}"
 
@@ -137,7 +143,7 @@ def save_post(article, *, key, force=False, legacy_key=""):
         edited = post_fingerprint(post) != post.import_checksum
         if edited and not force:
             return PostResult(post, KEPT)
-        if not edited and _fingerprint(wanted, tag_names) == post.import_checksum:
+        if not edited and _fingerprint(wanted, tag_names, units.unit_ids) == post.import_checksum:
             return PostResult(post, UNCHANGED, dict.fromkeys(tag_names, UNCHANGED))
         if post.status != wanted["status"] or post.status_changed_at is None:
             post.status_changed_at = timezone.now()
@@ -154,10 +160,24 @@ def save_post(article, *, key, force=False, legacy_key=""):
             post=post, action=WorkflowNote.Action.PUBLISH, user=None, comment=reason
         )
     tags = _set_tags(post, tag_names)
+    post.units.set(units.unit_ids)
     checksum = post_fingerprint(post)
     Post.objects.filter(pk=post.pk).update(import_checksum=checksum)
     post.import_checksum = checksum
     return PostResult(post, status, tags)
+
+
+def unit_notes(units):
+    """The units proposed, and the names that fit several units, for the editor to check."""
+    notes = []
+    if units.unit_ids:
+        labels = {u.pk: u.label for u in Unit.objects.filter(pk__in=units.unit_ids)}
+        names = ", ".join(labels[pk] for pk in units.unit_ids if pk in labels)
+        notes.append(f"Đơn vị nhận ra trong bài (cần kiểm tra): {names}.")
+    if units.ambiguous:
+        names = ", ".join(f"“{phrase}”" for phrase in units.ambiguous)
+        notes.append(f"Tên trùng nhiều đơn vị, chưa gán (hãy chọn): {names}.")
+    return notes
 
 
 def _set_tags(post, names):

@@ -18,7 +18,7 @@ from news import images, notifications
 from news.models import daily_views
 from news.models.links import TaggedPost
 from news.models.workflow import WorkflowNote
-from taxonomy.units import UnitScoped
+from taxonomy.units import UnitScoped, UnitSection
 
 
 class Category(SlugFromNameMixin, ContentModel):
@@ -176,6 +176,7 @@ class Post(UnitScoped, Publishable):
         "Lượt xem tại nguồn", null=True, blank=True, editable=False
     )
 
+    unit_section = UnitSection("Tin tức", 6, list_url="news:list")
     objects = PostQuerySet.as_manager()
 
     # All-time most viewed first, then the newest ("Xem nhiều nhất" ranks by recent readers

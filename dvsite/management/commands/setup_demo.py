@@ -9,12 +9,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
 from core import roles
+from taxonomy.units import Unit
 
 ACCOUNTS = (
     ("bientap", "Biên tập viên (soạn, gửi duyệt)", roles.EDITORS, False),
     ("duyettin", "Người duyệt tin (xuất bản)", roles.PUBLISHERS, False),
     ("quantri", "Quản trị hệ thống", None, True),
 )
+# With the sample units loaded (`make run`), an editor of one unit shows the unit scope: they
+# see and write only that unit's content.
+UNIT_EDITOR = ("bientapdonvi", "Biên tập viên của một đơn vị", roles.EDITORS, False)
+UNIT_OF_DEMO_EDITOR = "Hội Nông dân tỉnh Ninh Bình"
 
 
 class Command(BaseCommand):
@@ -29,7 +34,10 @@ class Command(BaseCommand):
         User = get_user_model()
         base = settings.SITE_INFO["base_url"]
         self.stdout.write(f"Tài khoản demo – đăng nhập tại {base}/{settings.ADMIN_URL}")
-        for username, label, group_name, is_superuser in ACCOUNTS:
+        unit = Unit.objects.filter(name=UNIT_OF_DEMO_EDITOR).first()
+        for username, label, group_name, is_superuser in ACCOUNTS + (
+            (UNIT_EDITOR,) if unit else ()
+        ):
             password = secrets.token_urlsafe(9)
             user, _ = User.objects.get_or_create(username=username)
             user.is_staff = True
@@ -39,6 +47,9 @@ class Command(BaseCommand):
             user.save()
             if group_name:
                 user.groups.add(Group.objects.get_or_create(name=group_name)[0])
+            if unit and username == UNIT_EDITOR[0]:
+                unit.editors.add(user)
+                label = f"{label} ({unit.label})"
             self.stdout.write(f"  {label:<34} tên: {username:<10} mật khẩu: {password}")
         self.write_second_factor_help(base)
 
