@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A 403 in the admin goes to the security log (accounts/security_log.py).
+    "accounts.security_log.RefusedAdminRequestMiddleware",
     # A second factor (TOTP or a backup code) for staff: accounts/two_factor.py.
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_factor.SecondFactorMiddleware",
@@ -115,6 +117,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Validates nothing: writes "password changed" to the security log.
+    {"NAME": "accounts.security_log.PasswordChangeRecorder"},
 ]
 
 LANGUAGE_CODE = "vi"
