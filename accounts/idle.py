@@ -37,11 +37,9 @@ def with_last_use(users):
         content_type=ContentType.objects.get_for_model(get_user_model()),
         object_id=Cast(OuterRef("pk"), CharField()),
     ).order_by("-at")
+    signed_in = Coalesce("last_login", "date_joined")
     return users.annotate(
-        last_use=Greatest(
-            Coalesce("last_login", "date_joined"),
-            Coalesce(Subquery(enabled.values("at")[:1]), "date_joined"),
-        )
+        last_use=Greatest(signed_in, Coalesce(Subquery(enabled.values("at")[:1]), signed_in))
     )
 
 
