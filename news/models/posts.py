@@ -247,6 +247,7 @@ class Post(UnitScoped, Publishable):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
         self.body = sanitize_html(self.body)
+        images.strip_location(self.image)
         super().save(*args, **kwargs)
         if not self.image:
             self.refresh_renditions()
