@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: requests and latency per view for /metrics (dvsite/metrics.py).
+    "dvsite.metrics.MetricsMiddleware",
     # First: a body above the upload limit is refused before anything reads it.
     "dvsite.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",

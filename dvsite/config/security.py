@@ -100,5 +100,8 @@ TRUSTED_PROXY_COUNT = env(
 # request reaching gunicorn directly cannot choose its address by sending the header.
 TRUSTED_PROXY_IPS = env.list("DJANGO_TRUSTED_PROXY_IPS", default=["127.0.0.1", "::1"])
 
+# Who may read /metrics (dvsite/metrics.py): addresses or networks; anyone else gets 404.
+METRICS_ALLOWED_IPS = env.list("DJANGO_METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
+
 # The admin lives at a configurable path, so it is not where every bot looks first.
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="quan-tri/").strip("/") + "/"
