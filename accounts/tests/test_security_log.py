@@ -4,6 +4,7 @@ password, a code or a session key; the log goes to a rotating file or syslog (se
 import json
 import logging
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -231,3 +232,35 @@ def test_the_security_log_goes_to_a_rotating_file_kept_over_a_year(tmp_path):
     assert event["action"] == "login_failed"
     assert event["user"] == "ai-do"
     assert event["outcome"] == "ok"
+
+
+def test_the_security_log_can_go_to_syslog():
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as receiver:
+        receiver.bind(("127.0.0.1", 0))
+        receiver.settimeout(60)
+        port = receiver.getsockname()[1]
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DVSITE_"))}
+        env.update(
+            DJANGO_SETTINGS_MODULE="dvsite.settings",
+            DJANGO_SECURITY_LOG_SYSLOG=f"127.0.0.1:{port}",
+        )
+        script = (
+            "import django, logging; django.setup()\n"
+            "from core.models import AuditEntry\n"
+            "entry = AuditEntry(action='locked_out', actor_name='ai-do')\n"
+            "logging.getLogger('dvsite.security').info(entry.as_json())\n"
+        )
+        result = subprocess.run(  # noqa: S603 (this interpreter, our own code)
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        datagram = receiver.recv(65536).decode()
+    # <priority> of facility auth (4) and level info (6): 4 * 8 + 6 = 38.
+    assert datagram.startswith("<38>")
+    assert json.loads(datagram[4:].rstrip("\x00"))["action"] == "locked_out"
