@@ -13,6 +13,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from simple_history.models import HistoricalRecords
 
 from core import audit
 from core.admin_path import is_admin_path
@@ -118,7 +119,14 @@ class PasswordChangeRecorder:
     def password_changed(self, password, user=None):
         if user is None or user.pk is None or getattr(user, "_dvsite_just_created", False):
             return
-        audit.record(audit.Action.PASSWORD_CHANGED, user=user, obj=user)
+        # The request in progress (simple_history's middleware keeps it): who set the password
+        # and from where. Someone else setting it (an administrator) is a reset.
+        request = getattr(HistoricalRecords.context, "request", None)
+        actor = getattr(request, "user", None)
+        if actor is not None and actor.is_authenticated and actor.pk != user.pk:
+            audit.record(audit.Action.PASSWORD_RESET, request=request, obj=user)
+        else:
+            audit.record(audit.Action.PASSWORD_CHANGED, user=user, request=request, obj=user)
 
     def get_help_text(self):
         return ""

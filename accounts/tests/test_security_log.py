@@ -142,7 +142,24 @@ def test_a_password_change_is_recorded_once_and_a_new_account_is_not(
     [entry] = AuditEntry.objects.filter(action=Action.PASSWORD_CHANGED)
     assert entry.actor == editor
     assert entry.object_id == str(editor.pk)
+    assert entry.address == "127.0.0.1"
     _no_secrets(lines, new, PASSWORD)
+
+
+@pytest.mark.django_db
+def test_an_administrator_setting_a_password_is_a_reset_by_them(client, superuser, editor, lines):
+    client.force_login(superuser)
+    new = "Mật-khẩu-do-quản-trị-đặt-2026"
+    response = client.post(
+        reverse("admin:auth_user_password_change", args=[editor.pk]),
+        {"password1": new, "password2": new, "usable_password": "true"},
+    )
+    assert response.status_code == 302
+    [entry] = AuditEntry.objects.filter(action=Action.PASSWORD_RESET)
+    assert entry.actor == superuser
+    assert entry.object_id == str(editor.pk)
+    assert not AuditEntry.objects.filter(action=Action.PASSWORD_CHANGED).exists()
+    _no_secrets(lines, new)
 
 
 @pytest.mark.django_db
