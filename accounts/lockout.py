@@ -30,6 +30,23 @@ ADDRESS = "address"
 ACCOUNT = "account"
 
 
+USERNAME_MAX = 150  # Django's username column
+
+
+def typed_username(request, credentials=None):
+    """AXES_USERNAME_CALLABLE: the typed name as axes stores it, within its column and without
+    NUL characters (a 5,000-letter name failed PostgreSQL's insert: a 500 instead of the form)."""
+    source = credentials if credentials else getattr(request, "data", request.POST)
+    value = source.get(settings.AXES_USERNAME_FORM_FIELD) if source else None
+    if value is None:
+        return None
+    return clean_name(value)
+
+
+def clean_name(value):
+    return str(value or "").replace("\x00", "")[:USERNAME_MAX]
+
+
 def _failures(request, **lookup):
     attempts = AccessAttempt.objects.filter(**lookup)
     if settings.AXES_COOLOFF_TIME is not None:

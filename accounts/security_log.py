@@ -15,6 +15,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.models import HistoricalRecords
 
+from accounts import lockout
 from core import audit
 from core.admin_path import is_admin_path
 
@@ -36,7 +37,7 @@ def _logged_out(sender, request, user, **kwargs):
 @receiver(user_login_failed, dispatch_uid="dvsite_security_login_failed")
 def _login_failed(sender, credentials, request=None, **kwargs):
     # Django has already masked the password; only the typed name is kept.
-    username = str((credentials or {}).get("username") or "")
+    username = lockout.clean_name((credentials or {}).get("username"))
     audit.record(
         audit.Action.LOGIN_FAILED,
         request=request,
@@ -47,8 +48,6 @@ def _login_failed(sender, credentials, request=None, **kwargs):
 
 @receiver(user_locked_out, dispatch_uid="dvsite_security_locked_out")
 def _locked_out(sender, request, username, ip_address, **kwargs):
-    from accounts import lockout  # noqa: PLC0415 (lockout imports axes' handlers, app-ready only)
-
     lock = lockout.lock_kind(request, username)
     audit.record(
         audit.Action.LOCKED_OUT,
@@ -149,7 +148,10 @@ class RefusedAdminRequestMiddleware:
                 audit.Action.REFUSED,
                 request=request,
                 outcome=audit.Outcome.REFUSED,
-                changes={"path": request.path_info[:300], "method": request.method},
+                changes={
+                    "path": request.path_info.replace("\x00", "")[:300],
+                    "method": request.method,
+                },
             )
         return response
 

@@ -5,8 +5,11 @@ import pytest
 from axes.models import AccessAttempt, AccessFailureLog
 from django.contrib.auth.models import Permission, User
 from django.core import mail
+from django.http import HttpResponseForbidden
+from django.test import RequestFactory
 from django.urls import reverse
 
+from accounts.security_log import RefusedAdminRequestMiddleware
 from core.models import Action, AuditEntry
 
 PASSWORD = "mật-khẩu-thử-nghiệm"
@@ -129,7 +132,26 @@ def test_failures_are_kept_after_a_success_resets_the_counter(client, superuser,
 
 @pytest.mark.django_db
 def test_bad_input_on_the_login_form_is_no_error(client, db, axes_on):
-    for data in ({}, {"username": "\x00"}, {"username": "a" * 5000, "password": "x"}):
+    for data in (
+        {},
+        {"username": "\x00"},
+        {"username": "a" * 5000, "password": "x"},
+        {"username": "ai\x00do", "password": "x"},
+        {"username": ["a", "b"], "password": "x"},
+    ):
         response = client.post(reverse("admin:login"), data, REMOTE_ADDR="203.0.113.9")
         assert response.status_code in (200, 429)
     assert User.objects.count() == 0
+    assert all(
+        len(name) <= 150 for name in AccessAttempt.objects.values_list("username", flat=True)
+    )
+
+
+@pytest.mark.django_db
+def test_a_refused_admin_path_with_a_nul_character_is_recorded(editor):
+    request = RequestFactory().get("/quan-tri/auth/user/x%00y/")
+    request.user = editor
+    middleware = RefusedAdminRequestMiddleware(lambda _request: HttpResponseForbidden())
+    assert middleware(request).status_code == 403
+    entry = AuditEntry.objects.get(action=Action.REFUSED)
+    assert entry.changes["path"] == "/quan-tri/auth/user/xy/"

@@ -87,6 +87,7 @@ AXES_ACCESS_FAILURE_LOG_PER_USER_LIMIT = 10000
 # Staff accounts without a sign-in for this many days are disabled (accounts/idle.py).
 ACCOUNT_IDLE_DAYS = env.int("DJANGO_ACCOUNT_IDLE_DAYS", default=45)
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "accounts.lockout.typed_username"
 AXES_CLIENT_IP_CALLABLE = "dvsite.middleware.client_ip"
 # How many reverse proxies (nginx, a load balancer) stand in front of gunicorn and append to
 # X-Forwarded-For; 0 trusts REMOTE_ADDR alone. Production must say it explicitly (a deploy
