@@ -11,6 +11,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 
+from accounts.account_admin import AccountSecurityAdminMixin
+
 ACTIONS = {"add": "Thêm", "change": "Sửa", "delete": "Xóa", "view": "Xem"}
 
 
@@ -36,7 +38,7 @@ class VietnameseGroupAdmin(_VietnamesePermissions, GroupAdmin):
     pass
 
 
-class VietnameseUserAdmin(_VietnamesePermissions, UserAdmin):
+class VietnameseUserAdmin(AccountSecurityAdminMixin, _VietnamesePermissions, UserAdmin):
     pass
 
 

@@ -6,5 +6,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Tài khoản quản trị"
 
     def ready(self):
-        # The idle timeout starts its window at sign-in (a user_logged_in receiver).
-        from accounts import admin_idle  # noqa: F401, PLC0415 (registers its signal)
+        # Their signal receivers: the idle timeout starts its window at sign-in; account events
+        # go to the security log; idle accounts' daily check is queued after `migrate`.
+        from accounts import admin_idle, idle, security_log  # noqa: F401, PLC0415

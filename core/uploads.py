@@ -52,9 +52,10 @@ def is_private(name):
     return (name or "").startswith(PRIVATE_PREFIX + "/")
 
 
-def protected_file_response(fieldfile, filename, content_type=None, public=False):
+def protected_file_response(fieldfile, filename, content_type=None, public=False, inline=False):
     """The stored file `fieldfile` as a download named `filename`, after the caller checked
-    that the user may see it. `public` lets shared caches keep it; otherwise never cached."""
+    that the user may see it. `public` lets shared caches keep it; otherwise never cached.
+    `inline` (pictures) lets the browser show it instead of saving it."""
     content_type = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
     accel = getattr(settings, "PRIVATE_MEDIA_ACCEL_PREFIX", "")
     if accel:
@@ -66,7 +67,7 @@ def protected_file_response(fieldfile, filename, content_type=None, public=False
         except (FileNotFoundError, OSError):
             raise Http404("Không tìm thấy tệp.") from None
         response = FileResponse(handle, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Content-Disposition"] = content_disposition_header(not inline, filename)
     response["X-Content-Type-Options"] = "nosniff"
     if public:
         patch_cache_control(response, public=True, max_age=3600)

@@ -6,6 +6,7 @@ Every value can be overridden from the environment (see deploy/dvsite.env.exampl
 import gc
 import multiprocessing
 import os
+import tempfile
 
 wsgi_app = "dvsite.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
@@ -24,6 +25,19 @@ threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 # share the loaded code's memory pages. A code update then needs `systemctl restart dvsite`
 # (a HUP re-forks workers from the old code). GUNICORN_PRELOAD=0 loads the app in every worker.
 preload_app = os.environ.get("GUNICORN_PRELOAD", "1") == "1"
+
+
+# /metrics sums every worker (dvsite/metrics.py): each process writes its counters to files in
+# this folder, a fresh one per start unless the environment names one.
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="dvsite-metrics-")
+
+
+def child_exit(server, worker):
+    """A worker that ended (recycled, killed) leaves its counters summed, its live gauges not."""
+    from prometheus_client import multiprocess  # noqa: PLC0415 (only when gunicorn runs)
+
+    multiprocess.mark_process_dead(worker.pid)
 
 
 def when_ready(server):

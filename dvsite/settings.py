@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: requests and latency per view for /metrics (dvsite/metrics.py).
+    "dvsite.metrics.MetricsMiddleware",
     # First: a body above the upload limit is refused before anything reads it.
     "dvsite.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -73,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A 403 in the admin goes to the security log (accounts/security_log.py).
+    "accounts.security_log.RefusedAdminRequestMiddleware",
     # A second factor (TOTP or a backup code) for staff: accounts/two_factor.py.
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_factor.SecondFactorMiddleware",
@@ -115,6 +119,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Validates nothing: writes "password changed" to the security log.
+    {"NAME": "accounts.security_log.PasswordChangeRecorder"},
 ]
 
 LANGUAGE_CODE = "vi"

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from docs_registry.sitemaps import DocumentSitemap
-from dvsite import views
+from dvsite import metrics, views
 from dvsite.sitemaps import SectionSitemap, UnitSitemap
 from events.sitemaps import EventSitemap
 from news import feeds
@@ -32,6 +32,7 @@ handler500 = "dvsite.views.server_error"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("tim-kiem/", views.search_view, name="search"),
     path("", include("dvsite.unit_urls")),  # /don-vi/: the units' pages
     path("", include("pages.urls")),  # /gioi-thieu/…, /en/ (where they always were: first)

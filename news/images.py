@@ -89,6 +89,77 @@ class ImageUploadValidator:
 validate_image_upload = ImageUploadValidator()
 
 
+# -- what an original must not tell ------------------------------------------------------------
+
+# The originals are public (the largest "srcset" size, the library's links): where a picture
+# was taken and which camera (whose serial numbers identify the photographer) are removed before
+# they are stored. Orientation, date, exposure and colour profile stay.
+GPS_IFD = 0x8825
+EXIF_IFD = 0x8769
+IDENTIFYING_TAGS = (
+    0xA430,  # CameraOwnerName
+    0xA431,  # BodySerialNumber
+    0xA435,  # LensSerialNumber
+    0xC62F,  # CameraSerialNumber (DNG)
+    0x9C9C,  # XPComment
+    0x9C9D,  # XPAuthor
+)
+_XMP_TELLS = (b"GPS", b"SerialNumber", b"exif:GPS", b"aux:Serial")
+
+
+def _identifying(exif):
+    exif_ifd = exif.get_ifd(EXIF_IFD)
+    return (
+        GPS_IFD in exif
+        or any(tag in exif for tag in IDENTIFYING_TAGS)
+        or any(tag in exif_ifd for tag in IDENTIFYING_TAGS)
+    )
+
+
+def without_location(source):
+    """The bytes of `source` (an image file) without GPS position and camera serial numbers, or
+    None when it carries neither (then it is stored untouched). JPEG keeps its own quantisation
+    (no visible re-compression); PNG is lossless anyway."""
+    source.seek(0)
+    with Image.open(source) as image:
+        exif = image.getexif()
+        xmp = image.info.get("xmp") or b""
+        xmp_tells = any(word in xmp for word in _XMP_TELLS)
+        if not _identifying(exif) and not xmp_tells:
+            return None
+        exif.pop(GPS_IFD, None)
+        exif_ifd = exif.get_ifd(EXIF_IFD)
+        for tag in IDENTIFYING_TAGS:
+            exif.pop(tag, None)
+            exif_ifd.pop(tag, None)
+        options = {"exif": exif.tobytes()}
+        if image.info.get("icc_profile"):
+            options["icc_profile"] = image.info["icc_profile"]
+        fmt = image.format
+        if fmt == "JPEG":
+            options.update(quality="keep", subsampling="keep")
+        elif fmt == "WEBP":
+            options.update(quality=90, method=4)
+        buffer = io.BytesIO()
+        image.save(buffer, fmt, **options)
+    source.seek(0)
+    return buffer.getvalue()
+
+
+def strip_location(fieldfile):
+    """Before a new upload is stored: its original without location or camera serials."""
+    if not fieldfile or getattr(fieldfile, "_committed", True):
+        return False
+    try:
+        cleaned = without_location(fieldfile.file)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return False  # the validator has already refused what Pillow cannot read
+    if cleaned is None:
+        return False
+    fieldfile.file = ContentFile(cleaned, name=fieldfile.name)
+    return True
+
+
 # -- renditions ------------------------------------------------------------------------------
 
 

@@ -1,13 +1,19 @@
 """Public news pages. What the public sees is `Post.objects.published()`, nothing else."""
 
+import mimetypes
+import posixpath
+
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from core import fragments
 from core.preview import PreviewableDetailMixin
+from core.uploads import PRIVATE_PREFIX, protected_file_response
 from core.view_counts import count_view, count_view_on_hit
+from news import lead_image
 from news.models import Category, Post
 from news.readership import most_read
 from taxonomy.models import Topic
@@ -139,3 +145,28 @@ class PostDetailView(PreviewableDetailMixin, DetailView):
         context["most_read"] = most_read(exclude=post)
         context["share_url"] = self.request.build_absolute_uri(post.get_absolute_url())
         return context
+
+
+@require_safe
+def post_image(request, slug, name):
+    """A lead image (or rendition) kept private while its post is not public: for who may open
+    the post itself (`visible_to`: a permitted staff member who passed the second factor they
+    owe), 404 for everyone else. Once the file has moved out, its public address."""
+    posts = Post.objects.visible_to(request.user)
+    post = get_object_or_404(
+        posts.only("slug", "status", "publish_at", "image", "image_renditions"), slug=slug
+    )
+    allowed = lead_image.allowed_names(post)
+    if name in allowed:  # published since the link was made: the file is public now
+        return redirect(post.image.storage.url(name))
+    stored = posixpath.join(PRIVATE_PREFIX, name)
+    if stored not in allowed:
+        raise Http404("Không tìm thấy ảnh.")
+    fieldfile = post.image.field.attr_class(post, post.image.field, stored)
+    return protected_file_response(
+        fieldfile,
+        posixpath.basename(stored),
+        content_type=mimetypes.guess_type(stored)[0],
+        public=post.is_public(),
+        inline=True,
+    )

@@ -60,8 +60,8 @@ CSP_EXTRA_SOURCES = env.list("DJANGO_CSP_EXTRA_SOURCES", default=[])
 for _directive in ("img-src", "media-src", "font-src", "style-src", "script-src"):
     CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] += CSP_EXTRA_SOURCES
 
-# Login throttling (django-axes): 5 failures for one user name from one address lock that pair
-# out for 15 minutes; a success in between resets the count.
+# Login throttling (django-axes): 5 failures from one address lock the address, 20 for one
+# name from any addresses lock the account, for 15 minutes; a success in between resets the count.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -73,11 +73,21 @@ STAFF_SECOND_FACTOR_REQUIRED = env.bool("DJANGO_STAFF_2FA_REQUIRED", default=not
 ADMIN_IDLE_MINUTES = env.int("DJANGO_ADMIN_IDLE_MINUTES", default=60 if DEBUG else 5)
 OTP_TOTP_ISSUER = env.str("DJANGO_OTP_ISSUER", default="Ban Dân vận – quản trị")
 AXES_ENABLED = env.bool("DJANGO_AXES_ENABLED", default=True)
-AXES_FAILURE_LIMIT = env.int("DJANGO_AXES_FAILURE_LIMIT", default=5)
+# Two locks (accounts/lockout.py): an address failing this many times, whatever names it types;
+# an account failing AXES_ACCOUNT_FAILURE_LIMIT times from any addresses together.
+AXES_ADDRESS_FAILURE_LIMIT = env.int("DJANGO_AXES_FAILURE_LIMIT", default=5)
+AXES_ACCOUNT_FAILURE_LIMIT = env.int("DJANGO_AXES_ACCOUNT_FAILURE_LIMIT", default=20)
+AXES_FAILURE_LIMIT = "accounts.lockout.failure_limit"
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("DJANGO_AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
+# Every failure stays in axes' failure log (and the security log) after the counters reset.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_ACCESS_FAILURE_LOG_PER_USER_LIMIT = 10000
+# Staff accounts without a sign-in for this many days are disabled (accounts/idle.py).
+ACCOUNT_IDLE_DAYS = env.int("DJANGO_ACCOUNT_IDLE_DAYS", default=45)
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "accounts.lockout.typed_username"
 AXES_CLIENT_IP_CALLABLE = "dvsite.middleware.client_ip"
 # How many reverse proxies (nginx, a load balancer) stand in front of gunicorn and append to
 # X-Forwarded-For; 0 trusts REMOTE_ADDR alone. Production must say it explicitly (a deploy
@@ -90,6 +100,9 @@ TRUSTED_PROXY_COUNT = env(
 # X-Forwarded-For is believed only from these addresses (the nginx in front of gunicorn): a
 # request reaching gunicorn directly cannot choose its address by sending the header.
 TRUSTED_PROXY_IPS = env.list("DJANGO_TRUSTED_PROXY_IPS", default=["127.0.0.1", "::1"])
+
+# Who may read /metrics (dvsite/metrics.py): addresses or networks; anyone else gets 404.
+METRICS_ALLOWED_IPS = env.list("DJANGO_METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
 
 # The admin lives at a configurable path, so it is not where every bot looks first.
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="quan-tri/").strip("/") + "/"

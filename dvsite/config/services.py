@@ -144,6 +144,50 @@ EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=10)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "formatters": {"line": {"format": "%(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
+    "loggers": {},
+}
+
+# The security log (core.audit.record writes one JSON line per event to `dvsite.security`):
+# a file rotated at midnight keeping SECURITY_LOG_DAYS days (the level-2 rules ask >= 12 months),
+# and/or syslog ("/dev/log", "host:514"). With neither, production writes the lines to standard
+# error (the journal); development keeps them in the database only.
+SECURITY_LOG_FILE = env.str("DJANGO_SECURITY_LOG_FILE", default="")
+SECURITY_LOG_SYSLOG = env.str("DJANGO_SECURITY_LOG_SYSLOG", default="")
+SECURITY_LOG_DAYS = max(env.int("DJANGO_SECURITY_LOG_DAYS", default=400), 366)
+
+
+def _security_handlers():
+    handlers = {}
+    if SECURITY_LOG_FILE:
+        handlers["security_file"] = {
+            "class": "logging.handlers.TimedRotatingFileHandler",
+            "filename": SECURITY_LOG_FILE,
+            "when": "midnight",
+            "backupCount": SECURITY_LOG_DAYS,
+            "encoding": "utf-8",
+            "delay": True,
+            "formatter": "line",
+        }
+    if SECURITY_LOG_SYSLOG:
+        host, _, port = SECURITY_LOG_SYSLOG.rpartition(":")
+        address = [host, int(port)] if host and port.isdigit() else SECURITY_LOG_SYSLOG
+        handlers["security_syslog"] = {
+            "class": "logging.handlers.SysLogHandler",
+            "address": address,
+            "facility": "auth",
+            "formatter": "line",
+        }
+    if not handlers and not DEBUG:
+        handlers["security_console"] = {"class": "logging.StreamHandler", "formatter": "line"}
+    return handlers
+
+
+LOGGING["handlers"].update(_security_handlers())
+LOGGING["loggers"]["dvsite.security"] = {
+    "handlers": [name for name in LOGGING["handlers"] if name.startswith("security_")],
+    "level": "INFO",
+    "propagate": False,
 }

@@ -42,6 +42,7 @@ class Picture(ContentModel):
         return self.alt
 
     def save(self, *args, **kwargs):
+        images.strip_location(self.image)
         super().save(*args, **kwargs)
         if self.image and self.renditions.get("source") != self.image.name:
             # Decoding a large picture costs seconds and hundreds of MB: a background task.

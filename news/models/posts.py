@@ -13,8 +13,8 @@ from core.html import rich_text_field, sanitize_html
 from core.links import object_url
 from core.publishing import ContentModel, Publishable, PublishableQuerySet, Status, pk_in_any
 from core.slugs import SlugFromNameMixin, unique_slug
-from core.uploads import UploadTo
-from news import images, notifications
+from core.uploads import UploadTo, is_private
+from news import images, lead_image, notifications
 from news.models import daily_views
 from news.models.links import TaggedPost
 from news.models.workflow import WorkflowNote
@@ -248,7 +248,12 @@ class Post(UnitScoped, Publishable):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
         self.body = sanitize_html(self.body)
+        images.strip_location(self.image)
+        lead_image.store_privately(self)
         super().save(*args, **kwargs)
+        # The lead image is private until the post is public (news/lead_image.py).
+        lead_image.sync(self)
+        self._sync_image_at_publication()
         if not self.image:
             self.refresh_renditions()
         elif self.image_renditions.get("source") != self.image.name:
@@ -258,6 +263,13 @@ class Post(UnitScoped, Publishable):
                 self.refresh_from_db(fields=["image_renditions"])
 
     # -- images ------------------------------------------------------------------------------
+
+    def _sync_image_at_publication(self):
+        """A scheduled post's image becomes public when the post does (a deferred task)."""
+        if not (self.image and self.is_scheduled and is_private(self.image.name)):
+            return
+        if sync_lead_image.get_backend().supports_defer:
+            sync_lead_image.using(run_after=self.publish_at).enqueue(self.pk)
 
     def refresh_renditions(self):
         """Make renditions once per uploaded image (after save, when the file is stored)."""
@@ -369,3 +381,15 @@ def make_post_renditions(post_id, image_name):
     post = Post.objects.filter(pk=post_id, image=image_name).first()
     if post is not None:
         post.refresh_renditions()
+
+
+@task()
+def sync_lead_image(post_id):
+    """Move a post's lead image to where its visibility now says (at a scheduled publication)."""
+    post = Post.objects.filter(pk=post_id).first()
+    return bool(post is not None and lead_image.sync(post))
+
+
+# `post.image.url` names the post's image view while the file is private (no migration: the
+# file class is not part of the field's definition).
+Post._meta.get_field("image").attr_class = lead_image.LeadImageFile
