@@ -41,11 +41,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, output=None, verify=False, list=False, no_prune=False, **options):
-        # Whatever this process writes is its owner's only (archives, temporary copies).
-        os.umask(0o077)
         if options["generate_key"]:
             self.stdout.write(generate_key())
             return
+        # Whatever this command writes is its owner's only (archives, temporary copies).
+        previous_umask = os.umask(0o077)
         try:
             if list:
                 self._list()
@@ -57,6 +57,8 @@ class Command(BaseCommand):
                 self._to_target(prune_after=not no_prune)
         except (BackupError, OSError) as error:
             raise CommandError(str(error)) from error
+        finally:
+            os.umask(previous_umask)
 
     def _done(self, manifest, where):
         rows = sum(manifest["counts"].values())

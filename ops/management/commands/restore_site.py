@@ -44,7 +44,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, archive=None, latest=False, at=None, force=False, **options):
-        os.umask(0o077)
+        # No umask here: restored uploads get the modes the site gives them (nginx reads
+        # media); the decrypted copy and the fixture are created 0600 in a 0700 folder.
         if bool(archive) == bool(latest or at):
             raise CommandError("Cho biết một tệp sao lưu, hoặc --latest, hoặc --at NGÀY.")
         try:
