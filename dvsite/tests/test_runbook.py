@@ -153,3 +153,26 @@ def test_the_bucket_policy_for_buckets_without_acls_denies_private_files_to_anon
     assert allow["Effect"] == "Allow" and allow["Resource"].endswith("/media/*")
     assert deny["Effect"] == "Deny" and deny["Resource"].endswith("/media/private/*")
     assert deny["Condition"] == {"StringEquals": {"aws:PrincipalType": "Anonymous"}}
+
+
+def _check_deploy(**changes):
+    env = _runbook_environment(**changes)
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+
+
+def test_check_deploy_refuses_backups_inside_media_and_nginx_hand_over_with_s3(tmp_path):
+    inside = _check_deploy(
+        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
+        DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
+        DJANGO_BACKUP_URL=str(tmp_path / "media" / "sao-luu"),
+    )
+    assert inside.returncode != 0 and "ops.E001" in inside.stderr
+    on_s3 = _check_deploy(
+        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
+        DJANGO_S3_BUCKET="dvsite-media",
+        DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX="/_protected/",
+    )
+    assert on_s3.returncode != 0 and "ops.W001" in on_s3.stderr
