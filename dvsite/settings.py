@@ -6,7 +6,8 @@ through the one `env` of dvsite/config/env.py (django-environ):
 
 - services.py: databases, cache, files (local or S3), background tasks, mail, logs;
 - security.py: the secret key, hosts, HTTPS, headers, the CSP, login throttling, 2FA, proxies;
-- site.py: who the site belongs to, and the knobs of its pages and content.
+- site.py: who the site belongs to, and the knobs of its pages and content;
+- backups.py: where backups go, their key and retention.
 
 The names of the environment variables follow one rule (README.md, "Configuration", lists
 every one; dvsite/tests/test_settings_env.py fails when the table and the settings differ):
@@ -22,6 +23,7 @@ Variables read by tests or tools, never by the settings (DVSITE_TWO_SERVERS, GUN
 deploy/gunicorn.conf.py, DJANGO_SETTINGS_MODULE), are outside the table.
 """
 
+from dvsite.config.backups import *  # noqa: F403
 from dvsite.config.env import BASE_DIR, DEBUG, env  # noqa: F401 (settings, and env for tools)
 from dvsite.config.security import *  # noqa: F403
 from dvsite.config.services import *  # noqa: F403

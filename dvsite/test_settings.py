@@ -1,5 +1,7 @@
 """Test settings: fast hashing, local-memory cache, plain static storage, mail kept in memory."""
 
+import os
+
 from dvsite.settings import *  # noqa: F403
 
 DEBUG = False
@@ -27,3 +29,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STAFF_SECOND_FACTOR_REQUIRED = False
 # The tests' one cache holds the sessions too, also when REDIS_URL is set for a run.
 SESSION_CACHE_ALIAS = "default"
+# Backups are encrypted; tests use this fixed key unless the environment gives one (a child
+# process of `backup_site --verify` is handed the key its parent used).
+BACKUP_KEY = os.environ.get("DJANGO_BACKUP_KEY") or "dGVzdC1rZXktZHZzaXRlLWJhY2t1cHMtMzItYnl0ZSE="

@@ -96,7 +96,13 @@ if S3_BUCKET:
             "custom_domain": env.str("DJANGO_S3_CUSTOM_DOMAIN", default="") or None,
             "location": env.str("DJANGO_S3_LOCATION", default="media"),
             "default_acl": None,
+            # Each object says who may read it (public-read, or private for private files);
+            # 0 for a bucket with ACLs off, whose policy decides (ops/storage.py).
+            "object_acl": env.bool("DJANGO_S3_OBJECT_ACL", default=True),
             "querystring_auth": False,
+            # Signed URLs (private files only, ops/storage.py) in Signature Version 4: they
+            # say how long they live (X-Amz-Expires), and every region accepts them.
+            "signature_version": "s3v4",
             "file_overwrite": False,
             # The same rules nginx applies to local media (see deploy/nginx/dvsite.conf).
             "object_parameters": {"CacheControl": "public, max-age=86400"},
