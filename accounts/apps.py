@@ -6,5 +6,8 @@ class AccountsConfig(AppConfig):
     verbose_name = "Tài khoản quản trị"
 
     def ready(self):
-        # The idle timeout starts its window at sign-in (a user_logged_in receiver).
-        from accounts import admin_idle  # noqa: F401, PLC0415 (registers its signal)
+        # Imported after the models: the idle timeout starts its window at sign-in (a
+        # user_logged_in receiver); role and unit changes go on record (core.audit).
+        from accounts import admin_idle, audit_roles  # noqa: F401, PLC0415
+
+        audit_roles.connect()

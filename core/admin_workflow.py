@@ -11,6 +11,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from core import audit
 from core.admin_topics import TopicFieldMixin
 from core.history_diff import ReadableChanges
 from core.publishing import Status, words_match_q
@@ -97,6 +98,8 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     def delete_queryset(self, request, queryset):
         if not self.can_publish(request) and queryset.exclude(status=Status.DRAFT).exists():
             raise PermissionDenied
+        for obj in queryset:
+            audit.record(audit.Action.DELETED, request=request, obj=obj)
         super().delete_queryset(request, queryset)
 
     def get_actions(self, request):
@@ -266,6 +269,15 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
             raise PermissionDenied
         obj.updated_by = user
         super().save_model(request, obj, form, change)
+        if getattr(request, "restoring_revision", False):
+            action = audit.Action.RESTORED
+        else:
+            action = audit.Action.CHANGED if change else audit.Action.CREATED
+        audit.record(action, request=request, obj=obj, changes=audit.form_changes(form, obj))
+
+    def delete_model(self, request, obj):
+        audit.record(audit.Action.DELETED, request=request, obj=obj)
+        super().delete_model(request, obj)
 
     # -- bulk actions: each calls the model method, which checks the permission again ---------
 

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models
 from django.utils import timezone
 
-from core import revisions
+from core import audit, revisions
 from core.second_factor import has_verified_access
 from core.text import nfc, strip_control_chars, words
 
@@ -112,6 +112,11 @@ def words_match_q(query_words, field="search_text"):
     return condition
 
 
+def _actor(user):
+    """The acting account for the audit log: None for the system (an import, a task)."""
+    return user if user is not None and getattr(user, "pk", None) else None
+
+
 class ContentModel(models.Model):
     """Abstract base of every row editors write: when and by whom it was made and last changed,
     and its text stored in Unicode NFC (`normalize_text_fields` on every save)."""
@@ -188,6 +193,14 @@ class Publishable(ContentModel):
         editable=False,
     )
 
+    # Optimistic concurrency (core/desk.py): every save adds one, and a form opened on an older
+    # version is refused instead of overwriting the newer one.
+    version = models.PositiveIntegerField("Phiên bản", default=1, editable=False)
+    # Multi-step approval (core/approval.py): how many steps of the item's approval are done.
+    approval_step = models.PositiveSmallIntegerField("Bước duyệt đã qua", default=0, editable=False)
+    # A revision approved for later: it replaces the live item at this time (core/revisions.py).
+    go_live_at = models.DateTimeField("Áp dụng bản sửa lúc", null=True, blank=True, editable=False)
+
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
@@ -198,8 +211,15 @@ class Publishable(ContentModel):
 
     def save(self, *args, **kwargs):
         self.refresh_search_fields()
+        if not self._state.adding:
+            self.version = (self.version or 0) + 1
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "search_title",
+                "search_text",
+                "version",
+            }
         super().save(*args, **kwargs)
 
     def refresh_search_fields(self):
@@ -298,7 +318,9 @@ class Publishable(ContentModel):
 
     # -- transitions --------------------------------------------------------------
 
-    def _set_status(self, status, user, sent_back_comment=None):
+    def _set_status(self, status, user, action, sent_back_comment=None):
+        """Move to `status` and put the move on record (`action`, core.audit)."""
+        before = self.status
         # Any move but a send-back ends the "Trả lại" state.
         self.sent_back = sent_back_comment is not None
         self.sent_back_comment = sent_back_comment or ""
@@ -307,7 +329,15 @@ class Publishable(ContentModel):
         self.status_changed_by = user
         if user is not None and user.pk:
             self.updated_by = user
+        if status != Status.REVIEW:
+            self.approval_step = 0  # a new review starts again from the first step
         self.save()
+        changes = {"Trạng thái": f"{Status(before).label} → {Status(status).label}"}
+        if sent_back_comment:
+            changes["Lý do"] = sent_back_comment
+        if action in (audit.Action.PUBLISHED, audit.Action.SCHEDULED) and self.publish_at:
+            changes["Thời điểm xuất bản"] = timezone.localtime(self.publish_at).isoformat()
+        audit.record(action, user=_actor(user), obj=self, changes=changes)
 
     def submit(self, user):
         """Draft -> in review."""
@@ -316,7 +346,7 @@ class Publishable(ContentModel):
         self._require_scope(user)
         if self.status != Status.DRAFT:
             raise ValidationError("Chỉ bản nháp mới được gửi duyệt.")
-        self._set_status(Status.REVIEW, user)
+        self._set_status(Status.REVIEW, user, audit.Action.SUBMITTED)
 
     def publish(self, user, at=None):
         """Publish now, or at `at` (a scheduled publication). Publishing a revision approves
@@ -327,19 +357,23 @@ class Publishable(ContentModel):
             return
         # Re-publishing keeps the original publication time unless a new one is given.
         self.publish_at = at or self.publish_at or timezone.now()
-        self._set_status(Status.PUBLISHED, user)
+        scheduled = self.publish_at > timezone.now()
+        action = audit.Action.SCHEDULED if scheduled else audit.Action.PUBLISHED
+        self._set_status(Status.PUBLISHED, user, action)
 
     def unpublish(self, user):
         """Take a published item off the site; it becomes a draft again."""
         self._require_publisher(user)
-        self._set_status(Status.DRAFT, user)
+        self._set_status(Status.DRAFT, user, audit.Action.UNPUBLISHED)
 
     def send_back(self, user, comment=""):
         """Return an item in review to its author as a draft ("Trả lại", with why)."""
         self._require_publisher(user)
         if self.status != Status.REVIEW:
             raise ValidationError("Chỉ nội dung đang chờ duyệt mới trả lại được.")
-        self._set_status(Status.DRAFT, user, sent_back_comment=(comment or "").strip())
+        self._set_status(
+            Status.DRAFT, user, audit.Action.SENT_BACK, sent_back_comment=(comment or "").strip()
+        )
 
     def can_withdraw(self, user):
         """Who may edit drafts may take back an item they submitted, before it is reviewed."""
@@ -372,8 +406,8 @@ class Publishable(ContentModel):
         """In review -> draft, by who may write it (to fix it before a publisher reviews it)."""
         if not self.can_withdraw(user):
             raise PermissionDenied("Chỉ rút lại được nội dung đang chờ duyệt.")
-        self._set_status(Status.DRAFT, user)
+        self._set_status(Status.DRAFT, user, audit.Action.WITHDRAWN)
 
     def archive(self, user):
         self._require_publisher(user)
-        self._set_status(Status.ARCHIVED, user)
+        self._set_status(Status.ARCHIVED, user, audit.Action.ARCHIVED)
