@@ -10,15 +10,11 @@ from django.db import connection, models
 from django.utils import timezone
 
 from core import audit, revisions
+from core.dates import format_datetime
+from core.desk_workflow import DeskWorkflowMixin
 from core.second_factor import has_verified_access
+from core.status import Status  # noqa: F401 (imported from here by the apps)
 from core.text import nfc, strip_control_chars, words
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", "Bản nháp"
-    REVIEW = "review", "Chờ duyệt"
-    PUBLISHED = "published", "Đã xuất bản"
-    ARCHIVED = "archived", "Lưu trữ"
 
 
 def published_q(prefix="", now=None):
@@ -150,7 +146,7 @@ class ContentModel(models.Model):
         super().save(*args, **kwargs)
 
 
-class Publishable(ContentModel):
+class Publishable(DeskWorkflowMixin, ContentModel):
     status = models.CharField(
         "Trạng thái", max_length=16, choices=Status.choices, default=Status.DRAFT
     )
@@ -251,6 +247,8 @@ class Publishable(ContentModel):
             label = "Trả lại"
         elif self.is_scheduled:
             label = "Hẹn giờ xuất bản"
+        elif self.go_live_at:
+            label = "Đã duyệt, hẹn giờ áp dụng"
         else:
             label = self.get_status_display()
         return f"Bản sửa – {label.lower()}" if self.revision_of_id else label
@@ -302,10 +300,11 @@ class Publishable(ContentModel):
     def can_publish(cls, user):
         return bool(user and user.is_active and user.has_perm(cls.permission_name("publish")))
 
-    def can_edit(self, user):
+    def can_edit(self, user, scoped=False):
         """Editors edit drafts; an item submitted for review is locked for them until it is
-        sent back or withdrawn, and published or archived ones need a publisher."""
-        if not self.can_write(user) or not self.is_in_scope_of(user):
+        sent back or withdrawn, and published or archived ones need a publisher. `scoped`: the
+        caller read the item through `in_scope_of(user)` already (no second query)."""
+        if not self.can_write(user) or not (scoped or self.is_in_scope_of(user)):
             return False
         if self.status != Status.DRAFT:
             return self.can_publish(user)
@@ -331,12 +330,15 @@ class Publishable(ContentModel):
             self.updated_by = user
         if status != Status.REVIEW:
             self.approval_step = 0  # a new review starts again from the first step
+            self.go_live_at = None  # and a revision's time to go live needs a new approval
         self.save()
         changes = {"Trạng thái": f"{Status(before).label} → {Status(status).label}"}
         if sent_back_comment:
             changes["Lý do"] = sent_back_comment
         if action in (audit.Action.PUBLISHED, audit.Action.SCHEDULED) and self.publish_at:
-            changes["Thời điểm xuất bản"] = timezone.localtime(self.publish_at).isoformat()
+            changes["Thời điểm xuất bản"] = format_datetime(self.publish_at)
+        if action == audit.Action.REVISION_SCHEDULED and self.go_live_at:
+            changes["Áp dụng lúc"] = format_datetime(self.go_live_at)
         audit.record(action, user=_actor(user), obj=self, changes=changes)
 
     def submit(self, user):
@@ -355,6 +357,7 @@ class Publishable(ContentModel):
         if self.revision_of_id:
             self.approved_into = self.approve_revision(user)
             return
+        self.require_approvals_done()
         # Re-publishing keeps the original publication time unless a new one is given.
         self.publish_at = at or self.publish_at or timezone.now()
         scheduled = self.publish_at > timezone.now()
@@ -367,8 +370,9 @@ class Publishable(ContentModel):
         self._set_status(Status.DRAFT, user, audit.Action.UNPUBLISHED)
 
     def send_back(self, user, comment=""):
-        """Return an item in review to its author as a draft ("Trả lại", with why)."""
-        self._require_publisher(user)
+        """Return an item in review to its author as a draft ("Trả lại", with why): by a
+        publisher, or at any step of a multi-step approval by that step's group."""
+        self._require_reviewer(user)
         if self.status != Status.REVIEW:
             raise ValidationError("Chỉ nội dung đang chờ duyệt mới trả lại được.")
         self._set_status(
@@ -400,6 +404,7 @@ class Publishable(ContentModel):
         self._require_publisher(user)
         if self.status not in (Status.DRAFT, Status.REVIEW):
             raise ValidationError("Bản sửa này không còn chờ duyệt.")
+        self.require_approvals_done()
         return revisions.apply(self, user)
 
     def withdraw(self, user):

@@ -13,7 +13,7 @@ from django.apps import apps
 from django.utils import timezone
 from django_tasks import task, task_backends
 
-from core import audit
+from core import audit, revisions
 
 DAY = datetime.timedelta(days=1)
 
@@ -44,6 +44,44 @@ def prune_audit_log():
     removed = audit.prune()
     enqueue_later(prune_audit_log)
     return removed
+
+
+@task()
+def apply_scheduled_revision(model_label, pk, go_live_at):
+    """Apply a revision approved for `go_live_at` (queued to run then), unless it was
+    rescheduled, cancelled or applied meanwhile. Returns the live item's pk, or None."""
+    model = apps.get_model(model_label)
+    revision = model._default_manager.filter(pk=pk, go_live_at__isnull=False).first()
+    if revision is None or revision.go_live_at.isoformat() != go_live_at:
+        return None
+    if revision.go_live_at > timezone.now():
+        enqueue_revision(revision)  # woken early: wait again
+        return None
+    return revisions.apply(revision, revision.status_changed_by).pk
+
+
+def enqueue_revision(revision):
+    """Queue the revision's application at its time, where the backend can wait; elsewhere
+    (development) `apply_due_revisions` applies what is due."""
+    if not _can_defer(apply_scheduled_revision):
+        return None
+    return apply_scheduled_revision.using(run_after=revision.go_live_at).enqueue(
+        revision._meta.label, revision.pk, revision.go_live_at.isoformat()
+    )
+
+
+def apply_due_revisions(now=None):
+    """Apply every revision whose time has come (the command of the same name, and tests)."""
+    now = now or timezone.now()
+    applied = []
+    for model in apps.get_models():
+        if not hasattr(model, "schedule_revision"):  # the content base (not its history)
+            continue
+        for revision in model._default_manager.filter(
+            go_live_at__lte=now, revision_of__isnull=False
+        ):
+            applied.append(revisions.apply(revision, revision.status_changed_by))
+    return applied
 
 
 PERIODIC = [prune_audit_log]

@@ -203,3 +203,33 @@ def test_pruning_schedules_its_next_run_on_a_backend_that_can_wait(settings):
         )
     finally:
         task_backends._settings = None
+
+
+def _log_rows(publisher, n, start=0):
+    from core.models import ApprovalStep
+
+    kind = ContentType.objects.get_for_model(Post)
+    for i in range(start, start + n):
+        PostFactory(status=Status.DRAFT, publish_at=None).submit(publisher)
+        audit.record(Action.LOGIN_FAILED, username="ai-do", outcome=audit.Outcome.FAILED)
+        group = Group.objects.create(name=f"Nhóm duyệt {i}")
+        ApprovalStep.objects.create(content_type=kind, position=i + 1, group=group)
+
+
+def test_the_log_list_and_the_approval_steps_list_keep_their_queries_as_rows_grow(
+    client, publisher, superuser
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    login(client, superuser)
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    _log_rows(publisher, 2)
+    few = count(LOG), count(reverse("admin:core_approvalstep_changelist"))
+    _log_rows(publisher, 12, start=2)
+    assert (count(LOG), count(reverse("admin:core_approvalstep_changelist"))) == few
