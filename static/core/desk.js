@@ -4,6 +4,14 @@
  * the explicit lock. No inline script, no inline style (the admin's CSP). */
 (function () {
   "use strict";
+  // Loaded in the head with the form's media: start once the form is there.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+
+  function start() {
   var panel = document.getElementById("desk-panel");
   if (!panel) return;
   var form = panel.closest("form");
@@ -185,4 +193,5 @@
   }
   if (lockButton) lockButton.addEventListener("click", lockAction);
   if (unlockButton) unlockButton.addEventListener("click", lockAction);
+  }
 })();

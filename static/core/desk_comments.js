@@ -3,6 +3,14 @@
  * server's JSON with textContent only (a comment is never HTML). No inline script or style. */
 (function () {
   "use strict";
+  // Loaded in the head with the form's media: start once the form is there.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+
+  function start() {
   var box = document.getElementById("desk-comments");
   if (!box) return;
   var url = box.dataset.commentsUrl;
@@ -105,4 +113,5 @@
   });
 
   send([["action", "list"]]).then(function (json) { draw(json.comments); }, function () {});
+  }
 })();
