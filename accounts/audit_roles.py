@@ -16,8 +16,15 @@ ROLE_FLAGS = {"is_superuser": "Quản trị tối cao", "is_staff": "Vào trang 
 VERBS = {"post_add": "thêm", "post_remove": "bỏ", "pre_clear": "bỏ hết"}
 
 
+SHOWN_NAMES = 12
+
+
 def _names(model, pks):
-    return ", ".join(sorted(str(row) for row in model._default_manager.filter(pk__in=pks)))
+    """The rows' names, the first dozen (a group's permissions can be a hundred)."""
+    names = sorted(str(row) for row in model._default_manager.filter(pk__in=pks))
+    if len(names) > SHOWN_NAMES:
+        return ", ".join(names[:SHOWN_NAMES]) + f" … và {len(names) - SHOWN_NAMES} mục khác"
+    return ", ".join(names)
 
 
 def _membership_changed(label, action_type, subject_side):

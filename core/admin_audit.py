@@ -37,6 +37,7 @@ EXPORT_COLUMNS = [
 # A workbook of more rows than this is refused: narrow the filters (a year of a busy board is
 # well under it).
 EXPORT_MAX_ROWS = 200_000
+LIST_DETAILS = 160
 
 
 def is_administrator(user):
@@ -174,7 +175,9 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     @admin.display(description="Chi tiết")
     def details(self, entry):
-        return changes_text(entry)
+        text = changes_text(entry)
+        # The list shows the start; the entry's own page and the export show all of it.
+        return text if len(text) <= LIST_DETAILS else text[: LIST_DETAILS - 1] + "…"
 
     # -- export ---------------------------------------------------------------------------
 
