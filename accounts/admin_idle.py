@@ -74,8 +74,8 @@ class AdminIdleMiddleware:
                 login = reverse("admin:login")
                 return redirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
             keep_alive = request.path_info == reverse("admin_keep_alive")
-            if keep_alive and CHECK_PARAMETER in request.GET:
-                pass  # asking how long is left is not activity
+            if CHECK_PARAMETER in request.GET:
+                pass  # a script's check (time left, the edit form's heartbeat) is not activity
             elif keep_alive or left is None or idle_seconds() - left >= renew_after():
                 request.session[SESSION_KEY] = now
         return self.get_response(request)

@@ -11,6 +11,10 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from core import audit
+from core.admin_comments import CommentsAdminMixin
+from core.admin_desk_views import DeskAdminMixin
+from core.admin_steps import StepsAdminMixin
 from core.admin_topics import TopicFieldMixin
 from core.history_diff import ReadableChanges
 from core.publishing import Status, words_match_q
@@ -46,14 +50,27 @@ class FoldedSearchMixin:
         return queryset.filter(words_match_q(words(search_term))), False
 
 
-class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+class PublishableAdmin(
+    StepsAdminMixin,
+    CommentsAdminMixin,
+    DeskAdminMixin,
+    TopicFieldMixin,
+    FoldedSearchMixin,
+    SimpleHistoryAdmin,
+):
     """Base admin for a `Publishable` model with revision history (django-simple-history).
     Subclasses may add fields to `system_fields`."""
 
     system_fields = WORKFLOW_FIELDS
 
     class Media:
-        js = ["core/prose_editor_vi.js", "core/rich_text_a11y.js"]
+        js = [
+            "core/prose_editor_vi.js",
+            "core/rich_text_a11y.js",
+            "core/desk.js",
+            "core/desk_comments.js",
+        ]
+        css = {"all": ["core/desk.css"]}
 
     actions = [
         "submit_selected",
@@ -104,6 +121,8 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     def delete_queryset(self, request, queryset):
         if not self.can_publish(request) and queryset.exclude(status=Status.DRAFT).exists():
             raise PermissionDenied
+        for obj in queryset:
+            audit.record(audit.Action.DELETED, request=request, obj=obj)
         super().delete_queryset(request, queryset)
 
     def get_actions(self, request):
@@ -171,7 +190,7 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     def return_view(self, request, object_id):
         """A publisher sends an item in review back to its author, with the reason."""
         obj = self.get_object(request, object_id)
-        if obj is None or not obj.can_publish(request.user):
+        if obj is None or not obj.can_review(request.user):
             raise PermissionDenied
         comment = request.POST.get(RETURN_COMMENT, "").strip()
         if not comment:
@@ -203,14 +222,16 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
                 "live": obj.revision_of,
                 "live_url": self.change_url(obj.revision_of) if obj.revision_of_id else "",
                 "can_withdraw": obj.can_withdraw(request.user),
-                # Posts have their own workflow buttons (news' change form).
-                "can_return": "workflow_actions" not in context
-                and obj.status == Status.REVIEW
-                and obj.can_publish(request.user),
+                # Posts have their own workflow buttons (news' change form) for publishers;
+                # the group of an approval step sends back here.
+                "can_return": obj.status == Status.REVIEW
+                and obj.can_review(request.user)
+                and ("workflow_actions" not in context or not obj.can_publish(request.user)),
                 "return_button": RETURN_BUTTON,
                 "return_comment": RETURN_COMMENT,
                 "withdraw_button": WITHDRAW_BUTTON,
                 "revise_button": REVISE_BUTTON,
+                **self.step_controls(request, obj),
             }
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -273,6 +294,15 @@ class PublishableAdmin(TopicFieldMixin, FoldedSearchMixin, SimpleHistoryAdmin):
             raise PermissionDenied
         obj.updated_by = user
         super().save_model(request, obj, form, change)
+        if getattr(request, "restoring_revision", False):
+            action = audit.Action.RESTORED
+        else:
+            action = audit.Action.CHANGED if change else audit.Action.CREATED
+        audit.record(action, request=request, obj=obj, changes=audit.form_changes(form, obj))
+
+    def delete_model(self, request, obj):
+        audit.record(audit.Action.DELETED, request=request, obj=obj)
+        super().delete_model(request, obj)
 
     # -- bulk actions: each calls the model method, which checks the permission again ---------
 

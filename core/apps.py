@@ -15,3 +15,7 @@ class CoreConfig(AppConfig):
 
         # Sent once per migrated app: each creates the FTS5 index of its own searchable models.
         post_migrate.connect(search_sqlite.ensure_fulltext, dispatch_uid="core.ensure_fulltext")
+        # Periodic tasks (the audit log's pruning) start their chain after a migrate.
+        from core import tasks  # noqa: PLC0415 (imports core.models: after the app registry)
+
+        post_migrate.connect(tasks.schedule, sender=self, dispatch_uid="core.tasks.schedule")

@@ -8,8 +8,14 @@ never disagree. Secrets never enter it: keys that name a password, code, token, 
 are dropped from `changes` before anything is written.
 """
 
+import datetime
+import json
 import logging
 import re
+
+from django.conf import settings
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from core.client import client_ip
 from core.models import Action, AuditEntry, Outcome  # noqa: F401 (callers import them from here)
@@ -48,7 +54,11 @@ def record(
     `user` is who acted (taken from `request` when not given; None for the anonymous or the
     system); `username` names an actor with no account (a failed sign-in's typed name);
     `obj` is what was acted on."""
-    if user is None and request is not None:
+    if request is None:
+        # The request being answered, kept by simple-history's middleware: transitions called
+        # from a view record its address without every caller passing it along.
+        request = getattr(HistoricalRecords.context, "request", None)
+    if user is None and request is not None and not username:
         candidate = getattr(request, "user", None)
         user = candidate if candidate is not None and candidate.is_authenticated else None
     entry = AuditEntry(
@@ -64,3 +74,39 @@ def record(
     entry.save()
     logger.info(entry.as_json())
     return entry
+
+
+def form_changes(form, obj, limit=200):
+    """What an admin form changed, for `record(changes=...)`: each changed field by its
+    Vietnamese label, with old → new for short values and "(đã sửa)" for long ones."""
+    changes = {}
+    for name in form.changed_data:
+        field = form.fields.get(name)
+        label = str(field.label if field is not None and field.label else name)
+        old, new = form.initial.get(name), form.cleaned_data.get(name)
+        if isinstance(old, list | tuple) or isinstance(new, list | tuple) or hasattr(new, "all"):
+            changes[label] = "(đã sửa)"
+            continue
+        old, new = "" if old is None else str(old), "" if new is None else str(new)
+        if len(old) + len(new) <= limit:
+            changes[label] = f"{old} → {new}"
+        else:
+            changes[label] = "(đã sửa)"
+    return changes
+
+
+def retention_days():
+    """Days the log keeps an entry: the setting, never fewer than 365."""
+    return max(365, int(getattr(settings, "AUDIT_RETENTION_DAYS", 400)))
+
+
+def prune(now=None):
+    """Remove the entries older than the retention; returns how many went. The one way rows
+    leave the log (AuditEntry refuses delete() one by one)."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=retention_days())
+    removed, _ = AuditEntry.objects.older_than(cutoff).delete()
+    if removed:
+        logger.info(
+            json.dumps({"action": "audit_pruned", "removed": removed, "before": cutoff.isoformat()})
+        )
+    return removed

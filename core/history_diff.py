@@ -14,6 +14,8 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 
 from core.dates import format_date
 
+# Counted on every save (optimistic concurrency, core/desk.py): not a change a reader follows.
+BOOKKEEPING = {"version"}
 HISTORY_TYPES = {"+": "Tạo mới", "~": "Sửa", "-": "Xoá"}
 
 
@@ -75,6 +77,8 @@ class ReadableChanges(HistoricalRecordContextHelper):
     def context_for_delta_changes(self, delta):
         rows = []
         for change in delta.changes:
+            if change.field in BOOKKEEPING:
+                continue
             field = self.model._meta.get_field(change.field)
             if is_text(field):
                 old, new = word_diff(plain_text(change.old), plain_text(change.new))

@@ -1,4 +1,5 @@
-"""core's one concrete model: the audit log (`core.audit` writes it)."""
+"""core's models: the audit log (`core.audit` writes it) and, from `core.desk_models`, the
+editors' desk (who has an item open, autosaved forms, comments on drafts, approval steps)."""
 
 import json
 
@@ -21,6 +22,10 @@ class Action(models.TextChoices):
     PUBLISHED = "published", "Xuất bản"
     SCHEDULED = "scheduled", "Hẹn giờ xuất bản"
     UNPUBLISHED = "unpublished", "Gỡ xuống"
+    ARCHIVED = "archived", "Lưu trữ"
+    STEP_APPROVED = "step_approved", "Duyệt một bước"
+    REVISION_SCHEDULED = "revision_scheduled", "Hẹn giờ áp dụng bản sửa"
+    CONFLICT = "conflict", "Lưu trùng với bản mới hơn"
     RESTORED = "restored", "Khôi phục phiên bản"
     LOCKED = "locked", "Khóa chỉnh sửa"
     UNLOCKED = "unlocked", "Mở khóa chỉnh sửa"
@@ -136,3 +141,21 @@ class AuditEntry(models.Model):
             ensure_ascii=False,
             sort_keys=True,
         )
+
+
+from core.desk_models import (  # noqa: E402 (registered with core's models)
+    ApprovalStep,
+    AutosaveDraft,
+    DraftComment,
+    EditSession,
+)
+
+__all__ = [
+    "Action",
+    "ApprovalStep",
+    "AuditEntry",
+    "AutosaveDraft",
+    "DraftComment",
+    "EditSession",
+    "Outcome",
+]

@@ -9,16 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models
 from django.utils import timezone
 
-from core import revisions
+from core import audit, revisions
+from core.dates import format_datetime
+from core.desk_workflow import DeskWorkflowMixin
 from core.second_factor import has_verified_access
+from core.status import Status  # noqa: F401 (imported from here by the apps)
 from core.text import nfc, strip_control_chars, words
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", "Bản nháp"
-    REVIEW = "review", "Chờ duyệt"
-    PUBLISHED = "published", "Đã xuất bản"
-    ARCHIVED = "archived", "Lưu trữ"
 
 
 def published_q(prefix="", now=None):
@@ -112,6 +108,11 @@ def words_match_q(query_words, field="search_text"):
     return condition
 
 
+def _actor(user):
+    """The acting account for the audit log: None for the system (an import, a task)."""
+    return user if user is not None and getattr(user, "pk", None) else None
+
+
 class ContentModel(models.Model):
     """Abstract base of every row editors write: when and by whom it was made and last changed,
     and its text stored in Unicode NFC (`normalize_text_fields` on every save)."""
@@ -145,7 +146,7 @@ class ContentModel(models.Model):
         super().save(*args, **kwargs)
 
 
-class Publishable(ContentModel):
+class Publishable(DeskWorkflowMixin, ContentModel):
     status = models.CharField(
         "Trạng thái", max_length=16, choices=Status.choices, default=Status.DRAFT
     )
@@ -188,6 +189,14 @@ class Publishable(ContentModel):
         editable=False,
     )
 
+    # Optimistic concurrency (core/desk.py): every save adds one, and a form opened on an older
+    # version is refused instead of overwriting the newer one.
+    version = models.PositiveIntegerField("Phiên bản", default=1, editable=False)
+    # Multi-step approval (core/approval.py): how many steps of the item's approval are done.
+    approval_step = models.PositiveSmallIntegerField("Bước duyệt đã qua", default=0, editable=False)
+    # A revision approved for later: it replaces the live item at this time (core/revisions.py).
+    go_live_at = models.DateTimeField("Áp dụng bản sửa lúc", null=True, blank=True, editable=False)
+
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
@@ -198,8 +207,15 @@ class Publishable(ContentModel):
 
     def save(self, *args, **kwargs):
         self.refresh_search_fields()
+        if not self._state.adding:
+            self.version = (self.version or 0) + 1
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "search_title",
+                "search_text",
+                "version",
+            }
         super().save(*args, **kwargs)
 
     def refresh_search_fields(self):
@@ -231,6 +247,8 @@ class Publishable(ContentModel):
             label = "Trả lại"
         elif self.is_scheduled:
             label = "Hẹn giờ xuất bản"
+        elif self.go_live_at:
+            label = "Đã duyệt, hẹn giờ áp dụng"
         else:
             label = self.get_status_display()
         return f"Bản sửa – {label.lower()}" if self.revision_of_id else label
@@ -282,10 +300,11 @@ class Publishable(ContentModel):
     def can_publish(cls, user):
         return bool(user and user.is_active and user.has_perm(cls.permission_name("publish")))
 
-    def can_edit(self, user):
+    def can_edit(self, user, scoped=False):
         """Editors edit drafts; an item submitted for review is locked for them until it is
-        sent back or withdrawn, and published or archived ones need a publisher."""
-        if not self.can_write(user) or not self.is_in_scope_of(user):
+        sent back or withdrawn, and published or archived ones need a publisher. `scoped`: the
+        caller read the item through `in_scope_of(user)` already (no second query)."""
+        if not self.can_write(user) or not (scoped or self.is_in_scope_of(user)):
             return False
         if self.status != Status.DRAFT:
             return self.can_publish(user)
@@ -298,7 +317,9 @@ class Publishable(ContentModel):
 
     # -- transitions --------------------------------------------------------------
 
-    def _set_status(self, status, user, sent_back_comment=None):
+    def _set_status(self, status, user, action, sent_back_comment=None):
+        """Move to `status` and put the move on record (`action`, core.audit)."""
+        before = self.status
         # Any move but a send-back ends the "Trả lại" state.
         self.sent_back = sent_back_comment is not None
         self.sent_back_comment = sent_back_comment or ""
@@ -307,7 +328,18 @@ class Publishable(ContentModel):
         self.status_changed_by = user
         if user is not None and user.pk:
             self.updated_by = user
+        if status != Status.REVIEW:
+            self.approval_step = 0  # a new review starts again from the first step
+            self.go_live_at = None  # and a revision's time to go live needs a new approval
         self.save()
+        changes = {"Trạng thái": f"{Status(before).label} → {Status(status).label}"}
+        if sent_back_comment:
+            changes["Lý do"] = sent_back_comment
+        if action in (audit.Action.PUBLISHED, audit.Action.SCHEDULED) and self.publish_at:
+            changes["Thời điểm xuất bản"] = format_datetime(self.publish_at)
+        if action == audit.Action.REVISION_SCHEDULED and self.go_live_at:
+            changes["Áp dụng lúc"] = format_datetime(self.go_live_at)
+        audit.record(action, user=_actor(user), obj=self, changes=changes)
 
     def submit(self, user):
         """Draft -> in review."""
@@ -316,7 +348,7 @@ class Publishable(ContentModel):
         self._require_scope(user)
         if self.status != Status.DRAFT:
             raise ValidationError("Chỉ bản nháp mới được gửi duyệt.")
-        self._set_status(Status.REVIEW, user)
+        self._set_status(Status.REVIEW, user, audit.Action.SUBMITTED)
 
     def publish(self, user, at=None):
         """Publish now, or at `at` (a scheduled publication). Publishing a revision approves
@@ -325,21 +357,27 @@ class Publishable(ContentModel):
         if self.revision_of_id:
             self.approved_into = self.approve_revision(user)
             return
+        self.require_approvals_done()
         # Re-publishing keeps the original publication time unless a new one is given.
         self.publish_at = at or self.publish_at or timezone.now()
-        self._set_status(Status.PUBLISHED, user)
+        scheduled = self.publish_at > timezone.now()
+        action = audit.Action.SCHEDULED if scheduled else audit.Action.PUBLISHED
+        self._set_status(Status.PUBLISHED, user, action)
 
     def unpublish(self, user):
         """Take a published item off the site; it becomes a draft again."""
         self._require_publisher(user)
-        self._set_status(Status.DRAFT, user)
+        self._set_status(Status.DRAFT, user, audit.Action.UNPUBLISHED)
 
     def send_back(self, user, comment=""):
-        """Return an item in review to its author as a draft ("Trả lại", with why)."""
-        self._require_publisher(user)
+        """Return an item in review to its author as a draft ("Trả lại", with why): by a
+        publisher, or at any step of a multi-step approval by that step's group."""
+        self._require_reviewer(user)
         if self.status != Status.REVIEW:
             raise ValidationError("Chỉ nội dung đang chờ duyệt mới trả lại được.")
-        self._set_status(Status.DRAFT, user, sent_back_comment=(comment or "").strip())
+        self._set_status(
+            Status.DRAFT, user, audit.Action.SENT_BACK, sent_back_comment=(comment or "").strip()
+        )
 
     def can_withdraw(self, user):
         """Who may edit drafts may take back an item they submitted, before it is reviewed."""
@@ -366,14 +404,15 @@ class Publishable(ContentModel):
         self._require_publisher(user)
         if self.status not in (Status.DRAFT, Status.REVIEW):
             raise ValidationError("Bản sửa này không còn chờ duyệt.")
+        self.require_approvals_done()
         return revisions.apply(self, user)
 
     def withdraw(self, user):
         """In review -> draft, by who may write it (to fix it before a publisher reviews it)."""
         if not self.can_withdraw(user):
             raise PermissionDenied("Chỉ rút lại được nội dung đang chờ duyệt.")
-        self._set_status(Status.DRAFT, user)
+        self._set_status(Status.DRAFT, user, audit.Action.WITHDRAWN)
 
     def archive(self, user):
         self._require_publisher(user)
-        self._set_status(Status.ARCHIVED, user)
+        self._set_status(Status.ARCHIVED, user, audit.Action.ARCHIVED)

@@ -12,6 +12,9 @@ whole story and no entry is left pointing at a row that no longer exists.
 
 from django.db import transaction
 
+from core import audit
+from core.desk_models import AutosaveDraft, DraftComment, EditSession
+
 # Fields that belong to the row, not to its content: never copied either way.
 ROW_FIELDS = {
     "id",
@@ -28,6 +31,9 @@ ROW_FIELDS = {
     "sent_back",
     "sent_back_comment",
     "revision_of",
+    "version",
+    "approval_step",
+    "go_live_at",
     "view_count",
     "import_key",
     "import_checksum",
@@ -87,6 +93,12 @@ def start(live, user):
     revision._change_reason = "Bắt đầu bản sửa của bài đang công khai"
     revision.save()
     copy_relations(live, revision)
+    audit.record(
+        audit.Action.CREATED,
+        user=user if getattr(user, "pk", None) else None,
+        obj=revision,
+        changes={"Bản sửa của": f"{live} (#{live.pk})"},
+    )
     return revision
 
 
@@ -104,9 +116,23 @@ def apply(revision, user):
             **{rel.field.name: live}
         )
     revision_pk = revision.pk
+    _move_desk_rows(type(live), revision_pk, live.pk)
     revision.delete()
     _move_history(type(live), revision_pk, live.pk)
+    audit.record(
+        audit.Action.APPROVED,
+        user=user if getattr(user, "pk", None) else None,
+        obj=live,
+        changes={"Bản sửa": f"#{revision_pk}"},
+    )
     return live
+
+
+def _move_desk_rows(model, revision_pk, live_pk):
+    """The conversation about the revision stays with the item; its open forms go."""
+    DraftComment.for_item(model, revision_pk).update(object_id=str(live_pk))
+    AutosaveDraft.for_item(model, revision_pk).delete()
+    EditSession.for_item(model, revision_pk).delete()
 
 
 def _move_history(model, revision_pk, live_pk):

@@ -106,3 +106,7 @@ METRICS_ALLOWED_IPS = env.list("DJANGO_METRICS_ALLOWED_IPS", default=["127.0.0.1
 
 # The admin lives at a configurable path, so it is not where every bot looks first.
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="quan-tri/").strip("/") + "/"
+
+# The audit log ("Nhật ký hoạt động", core.audit): a task prunes entries older than this many
+# days once a day; never fewer than 365, the twelve months the record must be kept.
+AUDIT_RETENTION_DAYS = max(365, env.int("DJANGO_AUDIT_RETENTION_DAYS", default=400))

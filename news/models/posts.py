@@ -338,7 +338,7 @@ class Post(UnitScoped, Publishable):
         self._transition(WorkflowNote.Action.UNPUBLISH, user, comment)
 
     def send_back(self, user, comment=""):
-        self._require_publisher(user)
+        self._require_reviewer(user)  # a publisher, or the group of the step it waits for
         if self.status != Status.REVIEW:
             raise ValidationError("Chỉ bài đang chờ duyệt mới trả lại được.")
         if not (comment or "").strip():
