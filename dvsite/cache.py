@@ -114,6 +114,9 @@ PAGE_KINDS = {
     "docs_registry:csv": {"docs_registry"},
     "docs_registry:xlsx": {"docs_registry"},
     "docs_registry:detail": {"docs_registry", "news"},  # the posts citing it
+    "schedule:week": {"schedule"},
+    "schedule:print": {"schedule"},
+    "schedule:ics": {"schedule"},
 }
 
 

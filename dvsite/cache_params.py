@@ -37,6 +37,10 @@ PAGE_PARAMS = {
     "events:list": frozenset({"page"}),
     "search": frozenset({"q", "kind", "page"}),
     "sitemap_section": frozenset({"p"}),
+    # Only real weeks answer 200 (others are a 404 or a redirect), so at most one entry a week.
+    "schedule:week": frozenset({"tuan"}),
+    "schedule:print": frozenset({"tuan"}),
+    "schedule:ics": frozenset({"tuan"}),
 }
 
 
