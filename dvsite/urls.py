@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from docs_registry.sitemaps import DocumentSitemap
-from dvsite import views
+from dvsite import reading_aids, views
 from dvsite.sitemaps import SectionSitemap
 from events.sitemaps import EventSitemap
 from news import feeds
@@ -33,6 +33,7 @@ handler500 = "dvsite.views.server_error"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("hien-thi/", reading_aids.choose, name="reading_aids"),
     path("tim-kiem/", views.search_view, name="search"),
     path("", include("pages.urls")),  # /gioi-thieu/…, /en/ (where they always were: first)
     path("robots.txt", views.robots_txt, name="robots"),
