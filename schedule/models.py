@@ -104,11 +104,18 @@ class WorkWeek(UnitScoped, Publishable):
         verbose_name_plural = "lịch công tác tuần"
         permissions = [("publish_workweek", "Có thể duyệt, xuất bản và gỡ lịch công tác tuần")]
         constraints = [
+            # Two partial constraints rather than nulls_distinct=False, which SQLite ignores.
             models.UniqueConstraint(
                 fields=["year", "week", "title", "unit"],
-                name="schedule_workweek_unique",
-                nulls_distinct=False,
+                condition=models.Q(unit__isnull=False),
+                name="schedule_workweek_unique_unit",
                 violation_error_message="Tuần này đã có lịch cùng tên của đơn vị này.",
+            ),
+            models.UniqueConstraint(
+                fields=["year", "week", "title"],
+                condition=models.Q(unit__isnull=True),
+                name="schedule_workweek_unique_own",
+                violation_error_message="Tuần này đã có lịch cùng tên.",
             ),
             models.CheckConstraint(
                 condition=models.Q(week__gte=1, week__lte=53), name="schedule_workweek_week_range"

@@ -104,3 +104,20 @@ def test_url_names_the_week():
     week = WorkWeekFactory(iso_week=Week(2026, 49))
     assert week.get_absolute_url() == "/lich-cong-tac/?tuan=2026-W49"
     assert str(week).endswith("tuần 49/2026")
+
+
+def test_one_schedule_of_a_name_per_week_and_unit():
+    from django.db import IntegrityError, transaction
+
+    from taxonomy.units import Unit
+
+    WorkWeekFactory(iso_week=Week(2026, 10), title="Lịch Thường trực")
+    with pytest.raises(ValidationError) as error:
+        WorkWeek(year=2026, week=10, title="Lịch Thường trực").full_clean()
+    assert "Tuần này đã có lịch cùng tên." in str(error.value)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        WorkWeekFactory(iso_week=Week(2026, 10), title="Lịch Thường trực")
+    commune = Unit.objects.create(kind="xã", name="Mộc Bắc")
+    WorkWeekFactory(iso_week=Week(2026, 10), title="Lịch Thường trực", unit=commune)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        WorkWeekFactory(iso_week=Week(2026, 10), title="Lịch Thường trực", unit=commune)
