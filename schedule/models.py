@@ -87,13 +87,16 @@ class WorkWeek(UnitScoped, Publishable):
     # When the week first became (or is scheduled to become) public: rows changed after it are
     # adjustments. Cleared when a scheduled week is taken back before its time.
     public_since = models.DateTimeField("Công khai từ", null=True, blank=True, editable=False)
+    # The rows' text as readers see it, kept with the search fields: search snippets read it
+    # without a query per result.
+    rows_text = models.TextField(blank=True, default="", editable=False)
 
     unit_fields = ("units", "unit")
     unit_section = ("Lịch công tác", 5)
 
     objects = WorkWeekQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["search_title", "search_text"],
+        excluded_fields=["search_title", "search_text", "rows_text"],
         verbose_name="phiên bản lịch công tác",
         verbose_name_plural="phiên bản lịch công tác",
     )
@@ -161,6 +164,15 @@ class WorkWeek(UnitScoped, Publishable):
                 ]
         return parts
 
+    def _rows_text(self):
+        if not self.pk:
+            return ""
+        return "; ".join(
+            ", ".join(part for part in (row.content, row.location) if part)
+            for row in self.rows.all()
+            if not row.postponed
+        )
+
     def days(self):
         """The days that have rows, each with its rows in order (reads the prefetched rows)."""
         by_day = {}
@@ -171,8 +183,9 @@ class WorkWeek(UnitScoped, Publishable):
     def refresh_search(self):
         """Search reads the rows too: call after the rows changed (admin, copying)."""
         self.refresh_search_fields()
+        self.rows_text = self._rows_text()
         type(self).objects.filter(pk=self.pk).update(
-            search_title=self.search_title, search_text=self.search_text
+            search_title=self.search_title, search_text=self.search_text, rows_text=self.rows_text
         )
 
     # -- workflow ---------------------------------------------------------------------------
@@ -254,6 +267,11 @@ class WorkItem(ContentModel):
     )
     adjusted = models.BooleanField("Điều chỉnh", default=False, editable=False)
     adjusted_at = models.DateTimeField("Điều chỉnh lúc", null=True, blank=True, editable=False)
+
+    history = HistoricalRecords(
+        verbose_name="phiên bản dòng lịch công tác",
+        verbose_name_plural="phiên bản dòng lịch công tác",
+    )
 
     class Meta:
         ordering = ["week", "weekday", "session", models.F("time").asc(nulls_last=True), "pk"]

@@ -9,11 +9,5 @@ SEARCH_SOURCE = SearchSource(
     queryset=lambda: WorkWeek.objects.published(),
     date=lambda week: week.starts_on,
     date_field="starts_on",
-    text=lambda week: " ".join(
-        part
-        for row in week.rows.all()
-        if not row.postponed
-        for part in (row.content, row.location)
-        if part
-    ),
+    text=lambda week: " ".join(part for part in (week.rows_text, week.note) if part),
 )

@@ -143,3 +143,4 @@ def test_site_search_finds_a_week_by_its_rows_without_accents(client):
     week.refresh_search()
     html = client.get("/tim-kiem/", {"q": "dan van kheo"}).content.decode()
     assert week.title in html
+    assert "Kiểm tra mô hình" in html  # the snippet, from the rows' own text
