@@ -14,6 +14,7 @@ class SectionSitemap(Sitemap):
             "news:list",
             "events:list",
             "events:calendar_current",
+            "schedule:week",
             "docs_registry:list",
             "about",
             "about_leaders",

@@ -77,9 +77,9 @@ def test_the_phone_header_has_its_final_size_before_the_scripts_run(new_context,
         assert before == after, (url, before, after)
         assert after < 260, (url, after)
     without_js.goto("/")
-    shot(without_js, "phone-header-without-js")
+    shot(without_js, "phone-header-after-without-js")
     with_js.goto("/")
-    shot(with_js, "phone-header-with-js")
+    shot(with_js, "phone-header-after-with-js")
 
 
 def test_the_phone_menu_opens_without_javascript(new_context, site_content):
