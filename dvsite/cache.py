@@ -55,6 +55,7 @@ from taggit.models import ItemBase, TagBase
 from core.publishing import ContentModel, Publishable, Status
 from core.view_counts import count_view, view_counter  # noqa: F401 (flushed by tests)
 from dvsite.cache_params import cache_query
+from dvsite.reading_aids import cache_variant
 from taxonomy.units import Succession, Unit
 
 logger = logging.getLogger(__name__)
@@ -125,6 +126,9 @@ PAGE_KINDS = {
     "docs_registry:csv": {"docs_registry"},
     "docs_registry:xlsx": {"docs_registry"},
     "docs_registry:detail": {"docs_registry", "news"},  # the posts citing it
+    "schedule:week": {"schedule"},
+    "schedule:print": {"schedule"},
+    "schedule:ics": {"schedule"},
 }
 
 
@@ -316,9 +320,10 @@ def is_cacheable_response(response):
 
 
 def page_key(request, token, query=None):
-    """The entry of this page: its URL with only the parameters it reads (dvsite/cache_params.py)."""
+    """The entry of this page: its URL with only the parameters it reads (dvsite/cache_params.py),
+    and the reader's text size and contrast (dvsite/reading_aids.py), which the page carries."""
     query = cache_query(request) if query is None else query
-    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}#{cache_variant(request)}"
     return f"pages:{token}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 

@@ -40,6 +40,10 @@ PAGE_PARAMS = {
     "search": frozenset({"q", "kind", "page", "don_vi"}),
     "units:index": frozenset({"q"}),
     "sitemap_section": frozenset({"p"}),
+    # Only real weeks answer 200 (others are a 404 or a redirect), so at most one entry a week.
+    "schedule:week": frozenset({"tuan"}),
+    "schedule:print": frozenset({"tuan"}),
+    "schedule:ics": frozenset({"tuan"}),
 }
 
 

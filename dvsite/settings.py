@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "events",
     "docs_registry",
     "pages",
+    "schedule",
     "accounts",
     "ops",
     "seo",
@@ -71,6 +72,9 @@ MIDDLEWARE = [
     "dvsite.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML compressed where no nginx stands in front (static files are WhiteNoise's, above, which
+    # serves them pre-compressed); outside the page cache, which keeps pages uncompressed.
+    "django.middleware.gzip.GZipMiddleware",
     # Whole pages for anonymous visitors (dvsite/cache.py): before sessions, so a hit skips the rest.
     "dvsite.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -108,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dvsite.site_info.site_info",
+                "dvsite.reading_aids.context",
             ],
         },
     },

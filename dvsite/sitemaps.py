@@ -16,6 +16,7 @@ class SectionSitemap(Sitemap):
             "news:list",
             "events:list",
             "events:calendar_current",
+            "schedule:week",
             "docs_registry:list",
             "units:index",
             "about",

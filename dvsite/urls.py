@@ -4,13 +4,14 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from docs_registry.sitemaps import DocumentSitemap
-from dvsite import metrics, views
+from dvsite import metrics, reading_aids, views
 from dvsite.sitemaps import SectionSitemap, UnitSitemap
 from events.sitemaps import EventSitemap
 from news import feeds
 from news.sitemaps import CategorySitemap, PostSitemap, TopicSitemap
 from ops.media import serve_media
 from pages.sitemaps import AboutSitemap
+from schedule.sitemaps import WorkWeekSitemap
 
 sitemaps = {
     "trang": SectionSitemap,
@@ -21,6 +22,7 @@ sitemaps = {
     "su-kien": EventSitemap,
     "van-ban": DocumentSitemap,
     "don-vi": UnitSitemap,
+    "lich-cong-tac": WorkWeekSitemap,
 }
 
 admin.site.site_header = settings.SITE_INFO["name"]
@@ -33,6 +35,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("metrics", metrics.metrics, name="metrics"),
+    path("hien-thi/", reading_aids.choose, name="reading_aids"),
     path("tim-kiem/", views.search_view, name="search"),
     path("", include("dvsite.unit_urls")),  # /don-vi/: the units' pages
     path("", include("pages.urls")),  # /gioi-thieu/…, /en/ (where they always were: first)
@@ -60,6 +63,7 @@ urlpatterns = [
     path("", include("news.urls")),
     path("", include("events.urls")),
     path("", include("docs_registry.urls")),
+    path("", include("schedule.urls")),
 ]
 
 if settings.DEBUG:

@@ -22,6 +22,7 @@ from events.tests.factories import EventFactory
 from news.models import Picture
 from news.tests.factories import PostFactory, image_bytes
 from pages.models import AboutPage, Leader
+from schedule.tests.factories import WorkItemFactory, WorkWeekFactory
 from taxonomy.models import Topic
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +58,7 @@ def with_control_chars(instance):
 def hostile_rows():
     post = PostFactory(published=True, tags=["Dân vận\x0bkhéo"])
     document = DocumentFactory()
+    work_week = WorkWeekFactory()
     rows = [
         post,
         post.category,
@@ -72,6 +74,8 @@ def hostile_rows():
             alt="Quang cảnh hội nghị",
             caption="Hội nghị sơ kết",
         ),
+        work_week,
+        WorkItemFactory(week=work_week),
     ]
     return [with_control_chars(row) for row in rows]
 
@@ -127,6 +131,10 @@ def public_urls(rows):
         about.get_absolute_url(),
         "/sitemap.xml",
         "/sitemap-tin-tuc.xml",
+        reverse("schedule:week"),
+        reverse("schedule:print"),
+        reverse("schedule:ics"),
+        "/sitemap-lich-cong-tac.xml",
     ]
 
 

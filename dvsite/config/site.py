@@ -39,6 +39,9 @@ VIEW_COUNT_WINDOW_SECONDS = env.int("DJANGO_VIEW_COUNT_WINDOW_SECONDS", default=
 # Parts every page shares (sidebars, the home page's lists) are cached per content generation
 # this long at most (0 = off), also while whole pages are not cached; core/fragments.py.
 FRAGMENT_CACHE_SECONDS = env.int("DJANGO_FRAGMENT_CACHE_SECONDS", default=300)
+# "Lượt truy cập" in the footer is read from the stored daily counts at most this often (0 = the
+# counter is not shown); dvsite/templatetags/visits.py.
+VISIT_COUNTER_SECONDS = env.int("DJANGO_VISIT_COUNTER_SECONDS", default=300)
 # Typo suggestions ("Có phải bạn muốn tìm") read the public titles again at most this often.
 SEARCH_SUGGEST_SECONDS = env.int("DJANGO_SEARCH_SUGGEST_SECONDS", default=300)
 

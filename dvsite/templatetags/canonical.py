@@ -14,6 +14,8 @@ register = template.Library()
 def canonical_url(context):
     request = context.get("request")
     path = request.path if request is not None else "/"
+    if context.get("canonical_path"):  # a page named by its query (the schedule's ?tuan=)
+        path = context["canonical_path"]
     page = context.get("page_obj")
     number = getattr(page, "number", 1)
     if isinstance(number, int) and number > 1:

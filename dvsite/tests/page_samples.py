@@ -7,6 +7,7 @@ from django.utils import timezone
 from docs_registry.tests.factories import DocumentFactory
 from events.tests.factories import EventFactory
 from news.tests.factories import PostFactory, uploaded_image
+from schedule.tests.factories import WorkItemFactory, WorkWeekFactory
 from taxonomy.models import Topic
 
 
@@ -24,6 +25,9 @@ def make_content():
     )
     document = DocumentFactory(number="23-QĐ/TW", title="Quy chế công tác dân vận")
     today = timezone.localdate()
+    work_week = WorkWeekFactory()
+    WorkItemFactory(week=work_week, content="Giao ban Thường trực Ban")
+    WorkItemFactory(week=work_week, weekday=3, content="Làm việc với Hội Nông dân", postponed=True)
     return {
         "home": "/",
         "news list": "/tin-tuc/",
@@ -48,4 +52,6 @@ def make_content():
         "contact": "/gioi-thieu/lien-he/",
         "english": "/en/",
         "not found": "/khong-co-trang-nay/",
+        "schedule": "/lich-cong-tac/",
+        "schedule print": "/lich-cong-tac/in/",
     }

@@ -195,7 +195,8 @@ def test_nginx_caches_per_host_and_closes_unknown_hosts():
     ]
     assert caching, "no location uses the micro-cache"
     for body in caching:  # every location that caches keys by scheme, host and URI
-        assert 'proxy_cache_key "$scheme$host$request_uri";' in body
+        # Keyed by the reader's text size and contrast too (dvsite/reading_aids.py).
+        assert 'proxy_cache_key "$scheme$host$request_uri$cookie_hien_thi";' in body
     defaults = [body for body in servers if "default_server" in body]
     ports = {port for body in defaults for port in re.findall(r"listen (?:\[::\]:)?(\d+)", body)}
     assert ports == {"80", "443"}

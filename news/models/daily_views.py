@@ -9,6 +9,7 @@ read in it follow by their all-time total, so a new site (or imported posts) sti
 import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, models
 from django.db.models import F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
@@ -80,3 +81,29 @@ def with_recent_views(posts, now=None):
 
 
 RECENT_ORDER = (F("recent_views").desc(), "-view_count", "-publish_at", "-id")
+
+
+CLOSED_MONTHS_SECONDS = 24 * 3600
+
+
+def visit_totals(today=None):
+    """ "Lượt truy cập": readers today, this month and in all, from the stored daily counts —
+    the deduplicated views the site keeps per post and day (one per reader per post per hour,
+    robots never). Counts still waiting in memory for their flush are not in it yet.
+
+    This month's rows are read through the (day, post) index; the months before never change,
+    so their sum is kept a day in the cache instead of being read from every row each time."""
+    today = today or timezone.localdate()
+    first = today.replace(day=1)
+    recent = PostDailyViews.objects.filter(day__gte=first, day__lte=today).aggregate(
+        today=Coalesce(Sum("count", filter=models.Q(day=today)), 0),
+        month=Coalesce(Sum("count"), 0),
+    )
+    key = f"news:views-before:{first.isoformat()}"
+    before = cache.get(key)
+    if before is None:
+        before = PostDailyViews.objects.filter(day__lt=first).aggregate(
+            total=Coalesce(Sum("count"), 0)
+        )["total"]
+        cache.set(key, before, CLOSED_MONTHS_SECONDS)
+    return {**recent, "total": before + recent["month"]}

@@ -1,21 +1,32 @@
-// Phone menu: the button only appears when this script runs, so without JS the menu stays open.
-// Enter or Space on the button opens it (a real <button>); Escape closes it from the button or
-// from any link inside, and focus goes back to the button.
+// Phone menu: without JS the toggle is a link to #site-nav, which CSS opens as the target; here
+// it becomes a real <button> of the same size (the header does not move). Enter or Space opens
+// it; Escape closes it from the button or from any link inside, and focus goes back to it.
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
   document.addEventListener("DOMContentLoaded", function () {
-    var toggle = document.querySelector(".nav-toggle");
+    var link = document.querySelector(".nav-toggle");
     var nav = document.getElementById("site-nav");
-    if (!toggle || !nav) return;
-    toggle.hidden = false;
+    if (!link || !nav) return;
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = link.className;
+    toggle.setAttribute("aria-controls", "site-nav");
+    toggle.setAttribute("aria-expanded", "false");
+    while (link.firstChild) toggle.appendChild(link.firstChild);
+    link.replaceWith(toggle);
     function isOpen() {
       return toggle.getAttribute("aria-expanded") === "true";
     }
     function setOpen(open) {
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
       nav.classList.toggle("is-open", open);
+      // A menu opened as the #site-nav target before this script ran is now the button's.
+      if (!open && window.location.hash === "#site-nav") {
+        history.replaceState(null, "", window.location.pathname + window.location.search);
+      }
     }
+    if (window.location.hash === "#site-nav") setOpen(true);
     toggle.addEventListener("click", function () {
       setOpen(!isOpen());
     });
@@ -86,5 +97,50 @@
       prints[j].hidden = false;
       prints[j].addEventListener("click", function () { window.print(); });
     }
+  });
+})();
+
+// Reading aids (dvsite/reading_aids.py): the size and contrast buttons post a form without JS;
+// here they switch at once and write the same cookie the server reads on the next page.
+(function () {
+  "use strict";
+  var SIZES = { nho: "text-small", vua: "", lon: "text-large" };
+  var COOKIE = "hien_thi";
+  function current() {
+    var match = document.cookie.match(/(?:^|; )hien_thi=([a-z]+)-([a-z]+)/);
+    var size = match && SIZES.hasOwnProperty(match[1]) ? match[1] : "vua";
+    var contrast = match && (match[2] === "cao" || match[2] === "thuong") ? match[2] : "thuong";
+    return { size: size, contrast: contrast };
+  }
+  function apply(form, state) {
+    var root = document.documentElement;
+    root.classList.remove("text-small", "text-large");
+    if (SIZES[state.size]) root.classList.add(SIZES[state.size]);
+    root.classList.toggle("contrast-high", state.contrast === "cao");
+    var sizes = form.querySelectorAll("[name=co_chu]");
+    for (var i = 0; i < sizes.length; i++) {
+      sizes[i].setAttribute("aria-pressed", sizes[i].value === state.size ? "true" : "false");
+    }
+    var contrast = form.querySelector("[name=tuong_phan]");
+    if (contrast) {
+      contrast.setAttribute("aria-pressed", state.contrast === "cao" ? "true" : "false");
+      contrast.value = state.contrast === "cao" ? "thuong" : "cao";
+    }
+    var secure = window.location.protocol === "https:" ? "; Secure" : "";
+    document.cookie = COOKIE + "=" + state.size + "-" + state.contrast +
+      "; Max-Age=31536000; Path=/; SameSite=Lax" + secure;
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.querySelector(".reading-aids");
+    if (!form) return;
+    form.addEventListener("click", function (event) {
+      var button = event.target.closest("button[name]");
+      if (!button || !form.contains(button)) return;
+      event.preventDefault();
+      var state = current();
+      if (button.name === "co_chu") state.size = button.value;
+      if (button.name === "tuong_phan") state.contrast = button.value;
+      apply(form, state);
+    });
   });
 })();
