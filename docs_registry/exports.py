@@ -1,7 +1,7 @@
 """The registry's downloads: the filtered list as CSV and as an Excel workbook (.xlsx).
 
-Both write the same columns from the same rows, and every text cell goes through `guard`, the
-one defence against spreadsheet formula injection (OWASP "CSV Injection").
+Both write the same columns from the same rows, and every text cell goes through `guard`
+(core/spreadsheets.py), the one defence against spreadsheet formula injection (OWASP "CSV Injection").
 """
 
 import csv
@@ -13,6 +13,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from core.dates import format_date
+from core.spreadsheets import guard
 
 # (header, column width in characters for Excel)
 COLUMNS = [
@@ -29,17 +30,6 @@ COLUMNS = [
 ]
 HEADER = [title for title, _ in COLUMNS]
 DATE_COLUMNS = {3, 5}  # ngày ban hành, ngày hiệu lực
-
-# A cell starting with one of these is read as a formula (or shifts into one) by Excel,
-# LibreOffice or Google Sheets: = + - @, tab and carriage return (OWASP).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def guard(value):
-    """Text for a spreadsheet cell that no spreadsheet program runs as a formula."""
-    value = "" if value is None else str(value)
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
-
 
 def rows(documents, request):
     """One list of values per document: dates as dates, the year as a number, text as text."""
