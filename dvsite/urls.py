@@ -11,6 +11,7 @@ from news import feeds
 from news.sitemaps import CategorySitemap, PostSitemap, TopicSitemap
 from ops.media import serve_media
 from pages.sitemaps import AboutSitemap
+from practices.sitemaps import PracticeSitemap
 
 sitemaps = {
     "trang": SectionSitemap,
@@ -20,6 +21,7 @@ sitemaps = {
     "chu-de": TopicSitemap,
     "su-kien": EventSitemap,
     "van-ban": DocumentSitemap,
+    "mo-hinh": PracticeSitemap,
 }
 
 admin.site.site_header = settings.SITE_INFO["name"]
@@ -57,6 +59,7 @@ urlpatterns = [
     path("", include("news.urls")),
     path("", include("events.urls")),
     path("", include("docs_registry.urls")),
+    path("", include("practices.urls")),
 ]
 
 if settings.DEBUG:
