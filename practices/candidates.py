@@ -28,9 +28,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ“\"])|\n+")
 _YEAR = re.compile(r"\bnăm\s+((?:19|20|21)\d\d)\b", re.IGNORECASE)
 _KIND_WORDS = sorted((str(kind) for kind in PLACE_KINDS), key=len, reverse=True)
 # "xã Mộc Bắc", "phường Lam Hạ", "đặc khu Phú Quốc": the kind word, then capitalised syllables.
-_UNIT = re.compile(
-    r"\b(" + "|".join(_KIND_WORDS) + r")\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*)"
-)
+_KIND = re.compile(r"(?<!\w)(" + "|".join(_KIND_WORDS) + r")\s+(?=\w)", re.IGNORECASE)
 # Quoted names that are the movement itself, not a model.
 _GENERIC = {"dan van kheo", "nam dan van kheo", "dan van"}
 
@@ -57,18 +55,34 @@ def find_in_text(text):
             if not key or key in _GENERIC or key in seen:
                 continue
             seen.add(key)
-            unit = _UNIT.search(sentence)
+            unit = find_unit(sentence)
             year = _YEAR.search(sentence)
             year = int(year.group(1)) if year else None
             found.append(
                 Found(
                     name=name,
-                    unit_text=f"{unit.group(1)} {unit.group(2)}" if unit else "",
+                    unit_text=unit,
                     year=year if year and MIN_YEAR <= year <= MAX_YEAR else None,
                     sentence=sentence[:1000],
                 )
             )
     return found
+
+
+def find_unit(sentence):
+    """The first "xã Mộc Bắc" the sentence writes: a kind word, then capitalised syllables."""
+    for match in _KIND.finditer(sentence):
+        name = []
+        for word in sentence[match.end() :].split():
+            word = word.strip(',.;:()“”"')
+            if not word or not word[0].isupper():
+                break
+            name.append(word)
+            if not sentence[match.end() :].split()[len(name) - 1][-1].isalnum():
+                break  # punctuation ends the name
+        if name:
+            return f"{match.group(1).lower()} {' '.join(name)}"
+    return ""
 
 
 def post_text(post):
