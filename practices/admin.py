@@ -18,17 +18,40 @@ from practices.models import (
     Sector,
 )
 from practices.summary_admin import summary_view
+from practices.upload_admin import upload_view
 from taxonomy.unit_pickers import UnitPickerMixin
 
 
-class RecognitionInline(admin.TabularInline):
+class PartOfPracticeInline(admin.TabularInline):
+    """Recognitions and results are part of their model: who may edit the model edits them (no
+    permissions of their own to grant)."""
+
+    def _may_edit(self, request, obj):
+        if obj is None:
+            return Practice.can_write(request.user)
+        return obj.can_edit(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("practices.view_practice") or self._may_edit(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+
+class RecognitionInline(PartOfPracticeInline):
     model = Recognition
     extra = 1
     fields = ("level", "year", "decision", "document")
     raw_id_fields = ("document",)
 
 
-class ResultInline(admin.TabularInline):
+class ResultInline(PartOfPracticeInline):
     model = Result
     extra = 2
     fields = ("value", "unit", "label", "year", "position")
@@ -57,8 +80,10 @@ class PracticeAdmin(UnitPickerMixin, PublishableAdmin):
 
     def get_urls(self):
         summary = self.admin_site.admin_view(summary_view)
+        upload = self.admin_site.admin_view(upload_view)
         return [
             path("thong-ke/", summary, name="practices_practice_summary"),
+            path("nap-bang-tinh/", upload, name="practices_practice_upload"),
             *super().get_urls(),
         ]
 
@@ -66,6 +91,7 @@ class PracticeAdmin(UnitPickerMixin, PublishableAdmin):
         extra_context = {
             **(extra_context or {}),
             "summary_url": reverse("admin:practices_practice_summary"),
+            "upload_url": reverse("admin:practices_practice_upload"),
         }
         return super().changelist_view(request, extra_context)
 

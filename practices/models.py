@@ -181,8 +181,10 @@ class Practice(UnitScoped, Publishable):
         self.summary = sanitize_html(self.summary)
         self.how_to_copy = sanitize_html(self.how_to_copy)
         self.name_key = name_key(self.name)
+        if self.pk:  # a form's copy may hold an old value: the recognitions say it
+            self.last_recognised_year = self.recognitions.aggregate(y=models.Max("year"))["y"]
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key", "last_recognised_year"}
         super().save(*args, **kwargs)
 
     def refresh_last_recognised_year(self):
