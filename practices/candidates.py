@@ -2,8 +2,8 @@
 
 The rule: in a post tagged "Dân vận khéo", each sentence that writes "mô hình" (optionally
 followed by "dân vận khéo") and then a name in quotation marks offers that name as a candidate,
-with the unit (xã/phường/… + its name) and the year ("năm 2024") only when that same sentence
-writes them. Nothing else is read, and nothing is guessed: a generic "mô hình dân vận khéo"
+with the unit (xã/phường/… + its name) and the year ("năm 2024") only when a sentence naming
+that model writes them. Nothing else is read, and nothing is guessed: a generic "mô hình dân vận khéo"
 without a quoted name gives no candidate.
 
 `find_in_text` is a pure function (tested on text); `offer_candidates` stores what it finds."""
@@ -46,27 +46,34 @@ def sentences(text):
 
 
 def find_in_text(text):
-    """[Found] for every model the text names by the rule above, first mention kept."""
-    found, seen = [], set()
+    """[Found] for every model the text names by the rule above, in order of first mention; a
+    unit or year the first sentence lacks is taken from a later sentence naming the same model."""
+    found = {}
     for sentence in sentences(text):
         for match in _NAME.finditer(sentence):
             name = " ".join(match.group(1).split()).strip(" ,.;:")
             key = " ".join(words(name))
-            if not key or key in _GENERIC or key in seen:
+            if not key or key in _GENERIC:
                 continue
-            seen.add(key)
-            unit = find_unit(sentence)
             year = _YEAR.search(sentence)
             year = int(year.group(1)) if year else None
-            found.append(
-                Found(
-                    name=name,
-                    unit_text=unit,
-                    year=year if year and MIN_YEAR <= year <= MAX_YEAR else None,
-                    sentence=sentence[:1000],
-                )
+            item = Found(
+                name=name,
+                unit_text=find_unit(sentence),
+                year=year if year and MIN_YEAR <= year <= MAX_YEAR else None,
+                sentence=sentence[:1000],
             )
-    return found
+            first = found.get(key)
+            if first is None:
+                found[key] = item
+            elif not (first.unit_text and first.year):
+                found[key] = Found(
+                    first.name,
+                    first.unit_text or item.unit_text,
+                    first.year or item.year,
+                    first.sentence if first.unit_text or not item.unit_text else item.sentence,
+                )
+    return list(found.values())
 
 
 def find_unit(sentence):
