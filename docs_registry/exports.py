@@ -31,6 +31,7 @@ COLUMNS = [
 HEADER = [title for title, _ in COLUMNS]
 DATE_COLUMNS = {3, 5}  # ngày ban hành, ngày hiệu lực
 
+
 def rows(documents, request):
     """One list of values per document: dates as dates, the year as a number, text as text."""
     for doc in documents:
