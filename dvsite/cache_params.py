@@ -37,6 +37,13 @@ PAGE_PARAMS = {
     "events:list": frozenset({"page"}),
     "search": frozenset({"q", "kind", "page"}),
     "sitemap_section": frozenset({"p"}),
+    # The "Dân vận khéo" catalogue's filters (practices/filters.py) and its page.
+    "practices:list": frozenset(
+        {"q", "linh_vuc", "don_vi", "doi_tuong", "cap", "nam", "sort", "page"}
+    ),
+    "practices:csv": frozenset({"q", "linh_vuc", "don_vi", "doi_tuong", "cap", "nam", "sort"}),
+    "practices:xlsx": frozenset({"q", "linh_vuc", "don_vi", "doi_tuong", "cap", "nam", "sort"}),
+    "practices:summary": frozenset({"q", "linh_vuc", "don_vi", "doi_tuong", "cap", "sort"}),
 }
 
 
