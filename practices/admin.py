@@ -60,7 +60,7 @@ class ResultInline(PartOfPracticeInline):
 @admin.register(Practice)
 class PracticeAdmin(UnitPickerMixin, PublishableAdmin):
     system_fields = (*WORKFLOW_FIELDS, "import_key")
-    list_display = ("name", "unit", "sector", "last_recognised_year", "status_label", "publish_at")
+    list_display = ("title", "unit", "sector", "last_recognised_year", "status_label", "publish_at")
     list_filter = ("status", "sector", "groups", "recognitions__level", "recognitions__year")
     list_select_related = ("unit", "sector")
     ordering = ("name_key",)
@@ -69,7 +69,7 @@ class PracticeAdmin(UnitPickerMixin, PublishableAdmin):
     inlines = [RecognitionInline, ResultInline]
     list_per_page = 50
     fieldsets = (
-        (None, {"fields": ("name", "slug", "unit", "units", "sector", "groups", "year_started")}),
+        (None, {"fields": ("title", "slug", "unit", "units", "sector", "groups", "year_started")}),
         ("Nội dung", {"fields": ("summary", "how_to_copy", "contact")}),
         ("Ảnh và bài viết", {"fields": ("pictures", "posts")}),
         (

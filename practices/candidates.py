@@ -120,7 +120,7 @@ def offer_candidates(posts=None):
     for a post, or already a model linked to it, is not offered again. Returns how many."""
     made = 0
     for post in posts if posts is not None else tagged_posts().iterator():
-        linked = {name_key(n) for n in post.practices.values_list("name", flat=True)}
+        linked = {name_key(n) for n in post.practices.values_list("title", flat=True)}
         for item in find_in_text(post_text(post)):
             key = name_key(item.name)
             if key in linked:
@@ -156,7 +156,7 @@ def accept(candidate, user):
     (an article's year may be a recognition's, a start's or a report's: it is not guessed)."""
     if candidate.status != CandidateStatus.NEW:
         raise ValueError("Đề xuất này đã được xử lý.")
-    practice = Practice(name=candidate.name, unit=candidate.unit, status=Status.DRAFT)
+    practice = Practice(title=candidate.name, unit=candidate.unit, status=Status.DRAFT)
     practice.created_by = practice.updated_by = user if user and user.pk else None
     practice.save()
     if candidate.unit_id:

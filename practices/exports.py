@@ -28,7 +28,7 @@ def rows(practices, request):
     """One list of values per model (prefetched: groups, recognitions, results)."""
     for practice in practices:
         yield [
-            practice.name,
+            practice.title,
             practice.unit.label if practice.unit else "",
             practice.sector.name if practice.sector else "",
             "; ".join(group.name for group in practice.groups.all()),

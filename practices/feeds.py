@@ -34,7 +34,7 @@ class RecognisedPracticesFeed(Feed):
         )
 
     def item_title(self, item):
-        return item.name
+        return item.title
 
     def item_description(self, item):
         parts = [

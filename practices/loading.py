@@ -253,7 +253,7 @@ def _row(line, values, vocabulary):
 def _fields(row):
     summary = "".join(f"<p>{escape(p)}</p>" for p in row.summary.split("\n") if p.strip())
     return {
-        "name": row.name,
+        "title": row.name,
         "unit": row.unit,
         "sector": row.sector,
         "year_started": row.year_started,
@@ -264,7 +264,7 @@ def _fields(row):
 
 def _state(practice):
     return (
-        practice.name, practice.unit_id, practice.sector_id, practice.year_started,
+        practice.title, practice.unit_id, practice.sector_id, practice.year_started,
         practice.summary, practice.contact,
         sorted(practice.groups.values_list("pk", flat=True)),
         sorted(practice.recognitions.values_list("level", "year", "decision")),
@@ -274,7 +274,7 @@ def _state(practice):
 
 def _wanted(row, fields):
     return (
-        fields["name"], row.unit.pk, row.sector.pk if row.sector else None, row.year_started,
+        fields["title"], row.unit.pk, row.sector.pk if row.sector else None, row.year_started,
         fields["summary"], row.contact, sorted(g.pk for g in row.groups),
         sorted(row.recognitions),
         sorted((float(v), u, lb, y) for v, u, lb, y in row.results),

@@ -67,7 +67,7 @@ class PracticeQuerySet(PublishableQuerySet):
 
 
 class Practice(UnitScoped, Publishable):
-    name = models.CharField("Tên mô hình", max_length=300)
+    title = models.CharField("Tên mô hình", max_length=300)
     slug = models.SlugField(
         "Đường dẫn",
         max_length=200,
@@ -153,7 +153,7 @@ class Practice(UnitScoped, Publishable):
         ]
 
     def __str__(self):
-        return self.name
+        return self.title
 
     def get_absolute_url(self):
         return object_url("practices:detail", slug=self.slug)
@@ -167,7 +167,7 @@ class Practice(UnitScoped, Publishable):
 
     def search_parts(self):
         return [
-            self.name,
+            self.title,
             MOVEMENT,
             self.sector.name if self.sector_id else "",
             self.unit.label if self.unit_id else "",
@@ -177,10 +177,10 @@ class Practice(UnitScoped, Publishable):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self, self.name)
+            self.slug = unique_slug(self, self.title)
         self.summary = sanitize_html(self.summary)
         self.how_to_copy = sanitize_html(self.how_to_copy)
-        self.name_key = name_key(self.name)
+        self.name_key = name_key(self.title)
         if self.pk:  # a form's copy may hold an old value: the recognitions say it
             self.last_recognised_year = self.recognitions.aggregate(y=models.Max("year"))["y"]
         if kwargs.get("update_fields") is not None:

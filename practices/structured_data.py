@@ -9,7 +9,7 @@ def project(practice):
     data = {
         "@context": "https://schema.org",
         "@type": "Project",
-        "name": practice.name,
+        "name": practice.title,
         "url": absolute(practice.get_absolute_url()),
         "description": plain_text(practice.summary),
         "inLanguage": "vi",

@@ -173,13 +173,13 @@ class PracticeDetailView(PreviewableDetailMixin, DetailView):
                 .filter(unit_id=practice.unit_id)
                 .exclude(pk=practice.pk)
                 .by_recognition()
-                .only("name", "slug", "last_recognised_year")[:SAME_UNIT_LIMIT]
+                .only("title", "slug", "last_recognised_year")[:SAME_UNIT_LIMIT]
             )
             if practice.unit_id
             else []
         )
         context["crumbs"] = [
             ("Mô hình Dân vận khéo", reverse("practices:list")),
-            (practice.name, None),
+            (practice.title, None),
         ]
         return context

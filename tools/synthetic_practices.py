@@ -132,7 +132,7 @@ def make_practices(rng, count, units, now):
         started = rng.randint(2012, 2024)
         group_slugs = rng.sample(SECTOR_GROUPS[sector_slug], rng.randint(1, 2))
         practice = Practice(
-            name=name,
+            title=name,
             slug=slugs(name, "mo-hinh"),
             name_key=key[0],
             unit=unit,
@@ -221,7 +221,7 @@ def make_articles(rng, practices, count):
         zip(posts, rng.sample(practices, len(posts)), strict=False)
     ):
         year = practice.last_recognised_year or practice.year_started
-        name = practice.name if index % 2 else f"{practice.name} kiểu mẫu"  # half are new
+        name = practice.title if index % 2 else f"{practice.title} kiểu mẫu"  # half are new
         post.body = sanitize_html(
             f"{post.body}<p>Năm {year}, {practice.unit.label} triển khai mô hình “{name}”, "
             "được Nhân dân đồng tình hưởng ứng, góp phần lan tỏa phong trào thi đua "

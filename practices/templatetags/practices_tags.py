@@ -28,4 +28,4 @@ def practices_of(post):
     related = getattr(post, "practices", None)
     if related is None:
         return []
-    return list(related.published().only("name", "slug").order_by("name_key")[:5])
+    return list(related.published().only("title", "slug").order_by("name_key")[:5])

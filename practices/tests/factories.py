@@ -31,7 +31,7 @@ class PracticeFactory(DjangoModelFactory):
         model = Practice
         skip_postgeneration_save = True
 
-    name = factory.Sequence(lambda n: f"Tuyến đường hoa tự quản số {n}")
+    title = factory.Sequence(lambda n: f"Tuyến đường hoa tự quản số {n}")
     unit = factory.SubFactory(UnitFactory)
     sector = factory.LazyFunction(sector)
     year_started = 2021

@@ -16,7 +16,7 @@ def test_editor_writes_a_draft_with_recognitions_and_results_but_cannot_publish(
     add = reverse("admin:practices_practice_add")
     assert client.get(add).status_code == 200
     data = {
-        "name": "Tuyến đường hoa",
+        "title": "Tuyến đường hoa",
         "unit": unit.pk,
         "units": [unit.pk],
         "sector": "",
@@ -40,7 +40,7 @@ def test_editor_writes_a_draft_with_recognitions_and_results_but_cannot_publish(
     assert not Practice.objects.exists()
     response = client.post(add, data)
     assert response.status_code == 302
-    practice = Practice.objects.get(name="Tuyến đường hoa")
+    practice = Practice.objects.get(title="Tuyến đường hoa")
     if practice:
         assert practice.status == Status.DRAFT
         assert "<script>" not in practice.summary

@@ -73,7 +73,9 @@ def test_offer_accept_publish_then_catalogue_unit_and_search(
     assert client.get("/mo-hinh/").context["paginator"].count == 0  # a draft until published
     practice.publish(publisher)
 
-    assert practice.name in client.get("/mo-hinh/").content.decode()
+    assert practice.title in client.get("/mo-hinh/").content.decode()
+    # a query that finds nothing reads every source's titles for a suggestion
+    assert client.get(reverse("search"), {"q": "tuyen duong hao"}).status_code == 200
     found = client.get(reverse("search"), {"q": "dan van kheo tuyen duong hoa tu quan"})
     assert practice.get_absolute_url() in found.content.decode()
     assert list(Practice.objects.published().filter(Practice.unit_q([unit.pk]))) == [practice]
@@ -86,7 +88,7 @@ def test_offer_accept_publish_then_catalogue_unit_and_search(
 
 def test_merge_and_dismiss(tagged_post, editor):
     candidates.offer_candidates()
-    existing = PracticeFactory(name="Tổ hợp tác rau an toàn")
+    existing = PracticeFactory(title="Tổ hợp tác rau an toàn")
     first, second = Candidate.objects.order_by("pk")
     candidates.merge(second, existing, editor)
     assert tagged_post in existing.posts.all()
@@ -117,8 +119,8 @@ def test_admin_accept_action_and_merge_by_choosing_a_model(tagged_post, publishe
         url, {"action": "accept_selected", "_selected_action": [first.pk]}, follow=True
     )
     assert "Đã tạo mô hình: 1 đề xuất." in response.content.decode()
-    assert Practice.objects.filter(name=first.name, status=Status.DRAFT).exists()
-    target = PracticeFactory(name="Rau an toàn")
+    assert Practice.objects.filter(title=first.name, status=Status.DRAFT).exists()
+    target = PracticeFactory(title="Rau an toàn")
     change = reverse("admin:practices_candidate_change", args=[second.pk])
     client.post(change, {"practice": target.pk})
     second.refresh_from_db()

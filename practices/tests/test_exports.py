@@ -12,11 +12,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def catalogue():
-    shown = recognised(2024, name="Đường hoa Đồng Văn – khéo vận động")
+    shown = recognised(2024, title="Đường hoa Đồng Văn – khéo vận động")
     shown.groups.add(group("dong-bao-dan-toc-thieu-so"))
     ResultFactory(practice=shown, value="1.2", unit="tỷ đồng", label="nhân dân đóng góp", year=2023)
-    recognised(2023, name='=HYPERLINK("http://x")')
-    recognised(2024, name="Bản nháp", status=Status.DRAFT)
+    recognised(2023, title='=HYPERLINK("http://x")')
+    recognised(2024, title="Bản nháp", status=Status.DRAFT)
     return shown
 
 

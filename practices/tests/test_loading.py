@@ -34,7 +34,7 @@ def test_figures_the_vietnamese_way():
 def test_the_sample_loads_and_a_second_run_changes_nothing(units):
     data = Path(SAMPLE).read_bytes()
     assert loading.load(data, "mo-hinh.csv") == loading.Report(created=2)
-    roads = Practice.objects.get(name="Tuyến đường hoa tự quản")
+    roads = Practice.objects.get(title="Tuyến đường hoa tự quản")
     assert roads.unit == units[0] and roads.sector.name == "Kinh tế" and roads.status == "draft"
     assert sorted(g.name for g in roads.groups.all()) == ["Nông dân", "Phụ nữ"]
     assert [(r.level, r.year, r.decision) for r in roads.recognitions.all()] == [
@@ -43,7 +43,7 @@ def test_the_sample_loads_and_a_second_run_changes_nothing(units):
     ]
     assert roads.last_recognised_year == 2024
     assert [str(r) for r in roads.results.all()] == ["12 km đường giao thông"]
-    camera = Practice.objects.get(name="Camera an ninh")
+    camera = Practice.objects.get(title="Camera an ninh")
     assert [str(r) for r in camera.results.all()] == ["1,2 tỷ đồng nhân dân đóng góp", "48 camera"]
     assert loading.load(data, "mo-hinh.csv") == loading.Report(unchanged=2)
     assert Practice.objects.count() == 2

@@ -29,9 +29,9 @@ def facet(response, name):
 
 
 def test_catalogue_lists_published_models_only(client):
-    shown = PracticeFactory(name="Camera an ninh thôn xóm")
-    PracticeFactory(name="Mô hình nháp", status=Status.DRAFT)
-    PracticeFactory(name="Mô hình hẹn giờ", publish_at=timezone.now() + datetime.timedelta(days=1))
+    shown = PracticeFactory(title="Camera an ninh thôn xóm")
+    PracticeFactory(title="Mô hình nháp", status=Status.DRAFT)
+    PracticeFactory(title="Mô hình hẹn giờ", publish_at=timezone.now() + datetime.timedelta(days=1))
     response = client.get(LIST)
     assert response.status_code == 200
     assert list(response.context["practices"]) == [shown]
@@ -71,7 +71,7 @@ def test_every_facet_count_is_the_length_of_its_list(client, query):
     farmers = recognised(2024, sector=sector("kinh-te"))
     farmers.groups.add(group("nong-dan"))
     recognised(2023, level=Level.COMMUNE, sector=sector("quoc-phong-an-ninh"))
-    recognised(2023, level=Level.PROVINCE, name="Đường hoa Dân vận khéo")
+    recognised(2023, level=Level.PROVINCE, title="Đường hoa Dân vận khéo")
     PracticeFactory(sector=None, unit=None)
     response = client.get(LIST + query)
     assert response.status_code == 200
@@ -131,15 +131,15 @@ def test_catalogue_query_count_is_constant(client, django_assert_num_queries, si
 
 def test_model_page_shows_results_recognitions_posts_and_same_unit(client):
     unit = UnitFactory(name="Mộc Bắc")
-    practice = recognised(2024, name="Tuyến đường hoa", unit=unit)
+    practice = recognised(2024, title="Tuyến đường hoa", unit=unit)
     ResultFactory(practice=practice, value="1.2", unit="tỷ đồng", label="nhân dân đóng góp")
     ResultFactory(practice=practice, value="350", unit="hộ", label="thoát nghèo")
-    other = PracticeFactory(name="Camera an ninh", unit=unit)
-    PracticeFactory(name="Mô hình nháp cùng xã", unit=unit, status=Status.DRAFT)
+    other = PracticeFactory(title="Camera an ninh", unit=unit)
+    PracticeFactory(title="Mô hình nháp cùng xã", unit=unit, status=Status.DRAFT)
     page = client.get(practice.get_absolute_url()).content.decode()
     assert "1,2" in page and "tỷ đồng" in page and "350" in page
     assert "Cấp tỉnh</strong>, năm 2024" in page
-    assert other.name in page and "Mô hình nháp cùng xã" not in page
+    assert other.title in page and "Mô hình nháp cùng xã" not in page
     assert '"@type":"Project"' in page and '"spatialCoverage"' in page
     assert "xã Mộc Bắc" in page
 
@@ -172,9 +172,9 @@ def test_summary_table_counts_models_by_field_and_year(client):
 
 
 def test_feed_and_sitemap_list_only_public_models(client):
-    shown = recognised(2024, name="Dân vận khéo trong giải phóng mặt bằng")
-    recognised(2024, name="Bản nháp bí mật", status=Status.DRAFT)
+    shown = recognised(2024, title="Dân vận khéo trong giải phóng mặt bằng")
+    recognised(2024, title="Bản nháp bí mật", status=Status.DRAFT)
     feed = client.get(reverse("practices:rss")).content.decode()
-    assert shown.name in feed and "Bản nháp bí mật" not in feed
+    assert shown.title in feed and "Bản nháp bí mật" not in feed
     sitemap = client.get("/sitemap-mo-hinh.xml").content.decode()
     assert shown.slug in sitemap and "ban-nhap-bi-mat" not in sitemap

@@ -31,7 +31,7 @@ def catalogue(db):
     practice = recognised(
         2024,
         level=Level.PROVINCE,
-        name="Tuyến đường hoa tự quản",
+        title="Tuyến đường hoa tự quản",
         unit=unit,
         summary="<p>Nhân dân hiến đất, góp công, trồng và chăm sóc 12 km đường hoa.</p>",
         how_to_copy="<ol><li>Họp dân bàn bạc.</li><li>Chia đoạn cho từng hộ.</li></ol>",

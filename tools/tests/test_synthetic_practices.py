@@ -29,7 +29,7 @@ def test_fills_the_catalogue_and_offers_candidates(client, publisher):
     assert new is not None and new.unit is not None and new.year
     practice = candidates.accept(new, publisher)
     practice.publish(publisher)
-    assert practice.name in client.get("/mo-hinh/?sort=ten&q=kieu+mau").content.decode()
+    assert practice.title in client.get("/mo-hinh/?sort=ten&q=kieu+mau").content.decode()
 
 
 @pytest.mark.django_db
