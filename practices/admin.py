@@ -122,6 +122,11 @@ class CandidateAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # candidates come from articles (manage.py find_practice_candidates)
 
+    def get_queryset(self, request):
+        """An editor limited to units sees the candidates of their units' posts."""
+        posts = Candidate.post.field.related_model.objects.in_scope_of(request.user)
+        return super().get_queryset(request).filter(post__in=posts.values("pk"))
+
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.status != CandidateStatus.NEW:
             return (*self.readonly_fields, "practice")
@@ -151,13 +156,15 @@ class CandidateAdmin(admin.ModelAdmin):
         if skipped:
             messages.warning(request, f"Bỏ qua {skipped} đề xuất đã được xử lý trước đó.")
 
-    @admin.action(description="Tạo mô hình (bản nháp) từ các đề xuất đã chọn")
+    @admin.action(
+        description="Tạo mô hình (bản nháp) từ các đề xuất đã chọn", permissions=["change"]
+    )
     def accept_selected(self, request, queryset):
         if not Practice.can_write(request.user):
             messages.error(request, "Bạn không có quyền tạo mô hình.")
             return
         self._each_new(request, queryset, candidates.accept, "Đã tạo mô hình")
 
-    @admin.action(description="Bỏ qua các đề xuất đã chọn")
+    @admin.action(description="Bỏ qua các đề xuất đã chọn", permissions=["change"])
     def dismiss_selected(self, request, queryset):
         self._each_new(request, queryset, candidates.dismiss, "Đã bỏ qua")

@@ -131,3 +131,20 @@ def test_admin_accept_action_and_merge_by_choosing_a_model(tagged_post, publishe
 def test_the_command(tagged_post):
     call_command("find_practice_candidates", verbosity=0)
     assert Candidate.objects.count() == 2
+
+
+def test_an_editor_of_a_unit_sees_only_their_posts_candidates(tagged_post, editor, client):
+    from news.tests.factories import PostFactory
+    from taxonomy.models import Topic
+
+    own, other = UnitFactory(name="Mộc Bắc"), UnitFactory(name="Lam Hạ")
+    own.editors.add(editor)
+    tagged_post.units.add(own)
+    elsewhere = PostFactory(published=True, body="<p>Xã Lam Hạ có mô hình “Camera an ninh”.</p>")
+    elsewhere.units.add(other)
+    elsewhere.tags.add(Topic.objects.get(slug="dan-van-kheo"))
+    candidates.offer_candidates()
+    assert Candidate.objects.count() == 3
+    client.force_login(editor)
+    page = client.get(reverse("admin:practices_candidate_changelist")).content.decode()
+    assert "Tuyến đường hoa tự quản" in page and "Camera an ninh" not in page
