@@ -7,7 +7,7 @@ with the other filters applied, so an option's count is the length of the list i
 from dataclasses import dataclass
 
 import django_filters
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 
 from core import search
 from core.text import collation_key, words
@@ -161,28 +161,56 @@ def _options(rows, value_key, label, chosen):
     ]
 
 
-def facets(filterset, selected):
-    """{facet name: [FacetOption]}, one query per facet."""
+def _counts(filterset, skip, field):
+    """{id or None: models} of one foreign key, over the covering index (no join)."""
+    rows = filterset.filtered(skip).order_by().values_list(field).annotate(n=Count("*"))
+    return dict(rows)
 
-    def grouped(skip, *fields):
-        return filterset.filtered({skip}).order_by().values(*fields).annotate(n=Count("*"))
 
-    sectors = sorted(
-        (
-            r
-            for r in grouped("linh_vuc", "sector__slug", "sector__name", "sector__position")
-            if r["sector__slug"]
-        ),
-        key=lambda r: (r["sector__position"], collation_key(r["sector__name"])),
+def _sector_and_unit_counts(filterset, selected):
+    """(sector counts, unit counts): one query when neither is chosen (the common case)."""
+    if "linh_vuc" not in selected and "don_vi" not in selected:
+        sectors, units = {}, {}
+        both = filterset.filtered().order_by().values_list("sector_id", "unit_id")
+        for sector, unit, n in both.annotate(n=Count("*")):
+            sectors[sector] = sectors.get(sector, 0) + n
+            units[unit] = units.get(unit, 0) + n
+        return sectors, units
+    return (
+        _counts(filterset, {"linh_vuc"}, "sector_id"),
+        _counts(filterset, {"don_vi"}, "unit_id"),
     )
-    unit_rows = [
-        r
-        for r in grouped("don_vi", "unit__slug", "unit__kind", "unit__name", "unit__ended_on")
-        if r["unit__slug"]
+
+
+@dataclass
+class Facets:
+    groups: dict  # facet name -> [FacetOption]
+    total: int  # models matching every filter
+
+
+def facets(filterset, selected):
+    """Options and counts per facet, each with the other filters applied, and the number of
+    models matching every filter (each model has one unit or none: the unit counts, with the
+    models without one, sum to it, so the list needs no COUNT of its own)."""
+    sector_counts, unit_counts = _sector_and_unit_counts(filterset, selected)
+    sectors = [
+        {"slug": sector.slug, "name": sector.name, "n": sector_counts.get(sector.pk, 0)}
+        for sector in Sector.objects.all()
+        if sector.pk in sector_counts or sector.slug == selected.get("linh_vuc")
     ]
-    unit_rows.sort(key=lambda r: (-r["n"], collation_key(r["unit__name"])))
+    top = sorted((pk for pk in unit_counts if pk), key=lambda pk: -unit_counts[pk])
+    wanted = Q(pk__in=top[: UNIT_FACET_SIZE * 3]) | Q(slug=selected.get("don_vi", ""))
+    units = {u.pk: u for u in Unit.objects.filter(wanted)}
+    unit_rows = sorted(
+        (
+            {"slug": u.slug, "label": u.label, "n": unit_counts.get(pk, 0)}
+            for pk, u in units.items()
+            if pk in unit_counts or u.slug == selected.get("don_vi")
+        ),
+        key=lambda r: (-r["n"], collation_key(r["label"])),
+    )
     shown = unit_rows[:UNIT_FACET_SIZE] + [
-        r for r in unit_rows[UNIT_FACET_SIZE:] if r["unit__slug"] == selected.get("don_vi")
+        r for r in unit_rows[UNIT_FACET_SIZE:] if r["slug"] == selected.get("don_vi")
     ]
     groups = (
         Practice.groups.through.objects.filter(practice_id__in=_ids(filterset, {"doi_tuong"}))
@@ -209,11 +237,14 @@ def facets(filterset, selected):
         .annotate(n=Count("practice_id", distinct=True))
         .order_by("-year")
     )
-    return {
+    total = (
+        sum(unit_counts.values())
+        if "don_vi" not in selected
+        else next((r["n"] for r in unit_rows if r["slug"] == selected["don_vi"]), 0)
+    )
+    groups = {
         "nam": _options(years, "year", lambda r: str(r["year"]), selected.get("nam")),
-        "linh_vuc": _options(
-            sectors, "sector__slug", lambda r: r["sector__name"], selected.get("linh_vuc")
-        ),
+        "linh_vuc": _options(sectors, "slug", lambda r: r["name"], selected.get("linh_vuc")),
         "cap": [
             FacetOption(value, label, levels.get(value, 0), selected.get("cap") == value)
             for value, label in Level.choices
@@ -222,10 +253,6 @@ def facets(filterset, selected):
         "doi_tuong": _options(
             groups, "group__slug", lambda r: r["group__name"], selected.get("doi_tuong")
         ),
-        "don_vi": _options(shown, "unit__slug", unit_label, selected.get("don_vi")),
+        "don_vi": _options(shown, "slug", lambda r: r["label"], selected.get("don_vi")),
     }
-
-
-def unit_label(row):
-    unit = Unit(kind=row["unit__kind"], name=row["unit__name"], ended_on=row["unit__ended_on"])
-    return unit.label
+    return Facets(groups, total)

@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from core import fragments
 from core.preview import PreviewableDetailMixin
 
 from . import exports, summary
@@ -44,6 +45,33 @@ def _toggle_url(params, name, option):
     return _query_string(params) or "?"
 
 
+class IdsFirst:
+    """The catalogue for the paginator: a page's ids are picked in order from the catalogue's
+    index, then only those rows are read (with their unit, field and recognitions); the count
+    is the facets' total, so the list needs no COUNT query."""
+
+    def __init__(self, queryset, total):
+        self.queryset, self.total = queryset, total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, key):
+        ids = list(self.queryset.values_list("pk", flat=True)[key])
+        rows = (
+            Practice.objects.filter(pk__in=ids)
+            .select_related("unit", "sector")
+            .prefetch_related(
+                Prefetch("recognitions", queryset=Recognition.objects.order_by("-year", "level"))
+            )
+        )
+        by_id = {row.pk: row for row in rows}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+
 class PracticeListView(ListView):
     template_name = "practices/practice_list.html"
     context_object_name = "practices"
@@ -52,17 +80,26 @@ class PracticeListView(ListView):
 
     def get_queryset(self):
         self.filterset = catalogue_filter(self.request)
-        return self.filterset.filtered().prefetch_related(
-            Prefetch("recognitions", queryset=Recognition.objects.order_by("-year", "level"))
-        )
+        return IdsFirst(self.filterset.filtered(), self.facet_counts.total)
 
     @cached_property
     def selected(self):
         return facet_values(self.filterset.valid_data)
 
+    @cached_property
+    def facet_counts(self):
+        """Kept per generation of the catalogue for each choice of facets (a free-text query,
+        which could make unbounded keys, is counted each time)."""
+        if self.filterset.valid_data.get("q"):
+            return facets(self.filterset, self.selected)
+        key = "practices:facets:" + "&".join(f"{k}={v}" for k, v in sorted(self.selected.items()))
+        return fragments.cached(
+            key, lambda: facets(self.filterset, self.selected), kinds=("practices",)
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        groups = facets(self.filterset, self.selected)
+        groups = self.facet_counts.groups
         params = self.request.GET.copy()
         params.pop("page", None)
         for name, options in groups.items():

@@ -123,9 +123,11 @@ def test_catalogue_query_count_is_constant(client, django_assert_num_queries, si
     for n in range(size):
         practice = recognised(2020 + n % 4)
         practice.groups.add(group())
-    with django_assert_num_queries(8):
+    # facets (field and unit together, the fields' and units' names, groups, levels, years),
+    # the page's ids, its rows, their recognitions: no COUNT (the facets' total)
+    with django_assert_num_queries(9):
         client.get(LIST)
-    with django_assert_num_queries(9):  # + the chosen field's row
+    with django_assert_num_queries(11):  # + the chosen field's row; field and unit apart
         client.get(LIST + "?linh_vuc=kinh-te&nam=2021")
 
 
@@ -178,3 +180,14 @@ def test_feed_and_sitemap_list_only_public_models(client):
     assert shown.title in feed and "Bản nháp bí mật" not in feed
     sitemap = client.get("/sitemap-mo-hinh.xml").content.decode()
     assert shown.slug in sitemap and "ban-nhap-bi-mat" not in sitemap
+
+
+def test_facets_are_kept_until_the_catalogue_changes(client, settings, publisher):
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    recognised(2024)
+    assert count_shown(client.get(LIST + "?nam=2024")) == 1
+    draft = recognised(2024, status=Status.DRAFT)
+    assert count_shown(client.get(LIST + "?nam=2024")) == 1  # kept: nothing public changed
+    draft.publish(publisher)
+    response = client.get(LIST + "?nam=2024")
+    assert count_shown(response) == 2 and len(response.context["practices"]) == 2
