@@ -59,6 +59,9 @@ def public_pages():
         ("calendar month", "list", reverse("events:calendar", args=[today.year, today.month])),
         ("registry", "registry", reverse("docs_registry:list")),
         ("registry filtered", "registry", filtered),
+        # The "Dân vận khéo" catalogue (20,000 models by default): the registry's budget.
+        ("practices", "registry", reverse("practices:list")),
+        ("practices filtered", "registry", f"{reverse('practices:list')}?nam=2024&cap=xa"),
     ]
     for query in SEARCHES:
         pages.append((f"search: {query}", "search", f"{reverse('search')}?q={query}"))

@@ -29,6 +29,7 @@ def parse_args():
     parser.add_argument("--posts", type=int, default=10_000)
     parser.add_argument("--documents", type=int, default=5_000)
     parser.add_argument("--events", type=int, default=2_000)
+    parser.add_argument("--practices", type=int, default=20_000, help="Dân vận khéo models")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--requests", type=int, default=30, help="timed requests per page")
     parser.add_argument("--seconds", type=float, default=4.0, help="load per page (gunicorn)")
@@ -92,6 +93,7 @@ def fill(args):
         posts=args.posts,
         documents=args.documents,
         events=args.events,
+        practices=args.practices,
         seed=args.seed,
         force=True,
         verbosity=0,

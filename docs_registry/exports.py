@@ -1,7 +1,7 @@
 """The registry's downloads: the filtered list as CSV and as an Excel workbook (.xlsx).
 
-Both write the same columns from the same rows, and every text cell goes through `guard`, the
-one defence against spreadsheet formula injection (OWASP "CSV Injection").
+Both write the same columns from the same rows, and every text cell goes through `guard`
+(core/spreadsheet.py), the one defence against spreadsheet formula injection (OWASP "CSV Injection").
 """
 
 import csv

@@ -115,7 +115,7 @@ def content_kinds():
 PAGE_KINDS = {
     "news:list": {"news"},
     "news:category": {"news"},
-    "news:detail": {"news", "docs_registry"},  # "Văn bản liên quan"
+    "news:detail": {"news", "docs_registry", "practices"},  # "Văn bản liên quan", the models box
     "events:list": {"events"},
     "events:calendar": {"events"},
     "events:calendar_current": {"events"},
@@ -129,6 +129,13 @@ PAGE_KINDS = {
     "schedule:week": {"schedule"},
     "schedule:print": {"schedule"},
     "schedule:ics": {"schedule"},
+    "practices:list": {"practices"},
+    "practices:csv": {"practices"},
+    "practices:xlsx": {"practices"},
+    "practices:summary": {"practices"},
+    "practices:rss": {"practices"},
+    # the posts about it, its recognitions' documents
+    "practices:detail": {"practices", "news", "docs_registry"},
 }
 
 

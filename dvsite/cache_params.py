@@ -44,6 +44,13 @@ PAGE_PARAMS = {
     "schedule:week": frozenset({"tuan"}),
     "schedule:print": frozenset({"tuan"}),
     "schedule:ics": frozenset({"tuan"}),
+    # The "Dân vận khéo" catalogue's filters (practices/filters.py) and its page.
+    "practices:list": frozenset(
+        {"q", "linh_vuc", "don_vi", "doi_tuong", "cap", "nam", "sort", "page"}
+    ),
+    "practices:csv": frozenset({"q", "linh_vuc", "don_vi", "doi_tuong", "cap", "nam", "sort"}),
+    "practices:xlsx": frozenset({"q", "linh_vuc", "don_vi", "doi_tuong", "cap", "nam", "sort"}),
+    "practices:summary": frozenset({"q", "linh_vuc", "don_vi", "doi_tuong", "cap", "sort"}),
 }
 
 

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "docs_registry",
     "pages",
     "schedule",
+    "practices",
     "accounts",
     "ops",
     "seo",

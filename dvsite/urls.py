@@ -11,6 +11,7 @@ from news import feeds
 from news.sitemaps import CategorySitemap, PostSitemap, TopicSitemap
 from ops.media import serve_media
 from pages.sitemaps import AboutSitemap
+from practices.sitemaps import PracticeSitemap
 from schedule.sitemaps import WorkWeekSitemap
 
 sitemaps = {
@@ -23,6 +24,7 @@ sitemaps = {
     "van-ban": DocumentSitemap,
     "don-vi": UnitSitemap,
     "lich-cong-tac": WorkWeekSitemap,
+    "mo-hinh": PracticeSitemap,
 }
 
 admin.site.site_header = settings.SITE_INFO["name"]
@@ -64,6 +66,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("docs_registry.urls")),
     path("", include("schedule.urls")),
+    path("", include("practices.urls")),
 ]
 
 if settings.DEBUG:
