@@ -36,6 +36,9 @@ class Desk:
     drafts: list = field(default_factory=list)
     submitted: list = field(default_factory=list)
     scheduled: list = field(default_factory=list)
+    # Items past a deadline, from models that declare `desk_overdue(user, now)` (a citizen's
+    # question not answered in time): their own rule, shown to everyone who may work on them.
+    overdue: list = field(default_factory=list)
     is_publisher: bool = False
 
     def is_empty(self):
@@ -46,6 +49,7 @@ class Desk:
             or self.drafts
             or self.submitted
             or self.scheduled
+            or self.overdue
         )
 
 
@@ -80,21 +84,27 @@ def desk_for(user, now=None):
         opts = model._meta
         in_review = 0
         for obj in _rows(model, user, publisher, now):
-            item = DeskItem(
-                obj,
-                opts.verbose_name,
-                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]),
-            )
+            item = DeskItem(obj, opts.verbose_name, _change_url(opts, obj))
             _place(desk, item, user, publisher, now)
             if obj.status == Status.REVIEW:
                 in_review = obj.rows_in_status  # all rows in review, beyond the limit too
         if publisher:
             desk.awaiting_count += in_review
+        overdue = getattr(model, "desk_overdue", None)
+        if overdue is not None:
+            desk.overdue += [
+                DeskItem(obj, opts.verbose_name, _change_url(opts, obj))
+                for obj in overdue(user, now)
+            ]
     desk.awaiting_review.sort(key=lambda item: (item.when is None, item.when))
     for name in ("sent_back", "drafts", "submitted"):
         getattr(desk, name).sort(key=lambda item: item.obj.updated_at, reverse=True)
     desk.scheduled.sort(key=lambda item: item.obj.publish_at)
     return desk
+
+
+def _change_url(opts, obj):
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
 
 def _place(desk, item, user, publisher, now):

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "events",
     "docs_registry",
     "pages",
+    "voice",
     "accounts",
     "ops",
     "seo",

@@ -11,6 +11,7 @@ from news import feeds
 from news.sitemaps import CategorySitemap, PostSitemap, TopicSitemap
 from ops.media import serve_media
 from pages.sitemaps import AboutSitemap
+from voice.sitemaps import QuestionSitemap
 
 sitemaps = {
     "trang": SectionSitemap,
@@ -20,6 +21,7 @@ sitemaps = {
     "chu-de": TopicSitemap,
     "su-kien": EventSitemap,
     "van-ban": DocumentSitemap,
+    "hoi-dap": QuestionSitemap,
 }
 
 admin.site.site_header = settings.SITE_INFO["name"]
@@ -32,6 +34,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("tim-kiem/", views.search_view, name="search"),
+    # /gioi-thieu/du-lieu-ca-nhan/ (the privacy notice) before the about pages' slugs.
+    path("", include("voice.urls")),
     path("", include("pages.urls")),  # /gioi-thieu/…, /en/ (where they always were: first)
     path("robots.txt", views.robots_txt, name="robots"),
     path(
