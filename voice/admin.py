@@ -48,6 +48,13 @@ class NoteInline(admin.TabularInline):
     readonly_fields = ("author", "created_at")
     verbose_name_plural = "Ghi chú nội bộ (không công khai)"
 
+    # Who may handle the item may read and append its notes (no permission of their own).
+    def has_view_permission(self, request, obj=None):
+        return Question.can_write(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return Question.can_write(request.user)
+
     def has_change_permission(self, request, obj=None):
         return False  # notes are appended, never rewritten
 

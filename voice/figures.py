@@ -86,6 +86,10 @@ def monthly_totals(rows, today=None, months=MONTHS_IN_CHART):
     return [(label, *totals[label]) for label in reversed(labels)]
 
 
+def _n(value):
+    return f"{value:.1f}"
+
+
 def svg_chart(totals, width=720, height=260):
     """Bars per month (received, answered, overdue), as an inline <svg> with a title per bar."""
     top = max([max(t[1:]) for t in totals] + [1])
@@ -101,12 +105,12 @@ def svg_chart(totals, width=720, height=260):
             h = chart_h * number / top
             parts.append(
                 format_html(
-                    '<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}">'
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}">'
                     "<title>{} {}: {}</title></rect>",
-                    x0 + series * bar,
-                    height - bottom - h,
-                    bar,
-                    h,
+                    _n(x0 + series * bar),
+                    _n(height - bottom - h),
+                    _n(bar),
+                    _n(h),
                     colours[series],
                     names[series],
                     f"{month[5:]}/{month[:4]}",
@@ -115,8 +119,8 @@ def svg_chart(totals, width=720, height=260):
             )
         parts.append(
             format_html(
-                '<text x="{:.1f}" y="{}" font-size="11" text-anchor="middle">{}</text>',
-                x0 + 1.5 * bar,
+                '<text x="{}" y="{}" font-size="11" text-anchor="middle">{}</text>',
+                _n(x0 + 1.5 * bar),
                 height - bottom + 14,
                 f"{month[5:]}/{month[2:4]}",
             )
