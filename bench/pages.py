@@ -39,6 +39,7 @@ def public_pages():
     from docs_registry.models import Document
     from news.models import Post
     from taxonomy.models import Topic
+    from voice.models import Question
 
     posts = Post.objects.published().order_by("-publish_at")
     post = posts[posts.count() // 2]
@@ -59,7 +60,11 @@ def public_pages():
         ("calendar month", "list", reverse("events:calendar", args=[today.year, today.month])),
         ("registry", "registry", reverse("docs_registry:list")),
         ("registry filtered", "registry", filtered),
+        ("Q&A list", "list", reverse("voice:list")),
     ]
+    question = Question.objects.published().order_by("-answered_at").first()
+    if question is not None:
+        pages.append(("question", "detail", question.get_absolute_url()))
     for query in SEARCHES:
         pages.append((f"search: {query}", "search", f"{reverse('search')}?q={query}"))
     return [FLOOR, *pages]
