@@ -1,6 +1,7 @@
 """A citizen on a 375-px phone with JavaScript off sends a question, gets a tracking code,
 follows it, and later reads the published answer (citizens' voice, voice/)."""
 
+import contextlib
 import time
 
 import pytest
@@ -35,10 +36,9 @@ def phone_without_js(chromium, live_server, settings):
 
 
 def shoot(page, name):
-    try:
+    # The screenshots folder is a convenience, not part of the test.
+    with contextlib.suppress(OSError):
         page.screenshot(path=f"{SCREENS}/voice-{name}.png", full_page=True)
-    except OSError:
-        pass  # the screenshots folder is a convenience, not part of the test
 
 
 def answer_as_staff(question, user):
