@@ -7,10 +7,12 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from core.text import nfc, strip_control_chars
+from core.publishing import ContentModel
 
 
-class Consultation(models.Model):
+# Both are content (`ContentModel`): a change ends the cached pages of the kind "voice", which
+# the registry's document pages show (dvsite/cache.py PAGE_KINDS).
+class Consultation(ContentModel):
     document = models.OneToOneField(
         "docs_registry.Document",
         verbose_name="Dự thảo văn bản",
@@ -24,7 +26,6 @@ class Consultation(models.Model):
         default=False,
         help_text="Góp ý chỉ hiện sau khi được duyệt, và chỉ khi chọn mục này.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-closes_on"]
@@ -50,7 +51,7 @@ class Consultation(models.Model):
         return self.comments.filter(moderation=DraftComment.Moderation.APPROVED)
 
 
-class DraftComment(models.Model):
+class DraftComment(ContentModel):
     class Moderation(models.TextChoices):
         PENDING = "pending", "Chờ duyệt"
         APPROVED = "approved", "Đã duyệt"
@@ -68,7 +69,6 @@ class DraftComment(models.Model):
     moderation = models.CharField(
         "Kiểm duyệt", max_length=10, choices=Moderation.choices, default=Moderation.PENDING
     )
-    created_at = models.DateTimeField("Gửi lúc", auto_now_add=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -80,9 +80,3 @@ class DraftComment(models.Model):
 
     def __str__(self):
         return f"Góp ý {self.pk}"
-
-    def save(self, *args, **kwargs):
-        for name in ("section", "content", "name", "organisation"):
-            value = getattr(self, name)
-            setattr(self, name, nfc(strip_control_chars(value, multiline=name == "content")))
-        super().save(*args, **kwargs)

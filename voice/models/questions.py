@@ -272,6 +272,12 @@ class Question(UnitScoped, Publishable):
 
     # -- the answer: drafted by the handler, approved by a publisher --------------------------
 
+    def can_revise(self, user):
+        # No draft-over-live copy: a copy would carry the tracking code and leave the sender,
+        # notes and attachments behind. A publisher corrects a published answer directly (or
+        # takes it off the site, edits it and approves it again).
+        return False
+
     def publish(self, user, at=None):
         """Approve the answer: the item is answered; the public sees it where allowed, and the
         citizen is told by e-mail (a task, after the commit) where they gave an address."""

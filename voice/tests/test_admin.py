@@ -174,3 +174,12 @@ def test_unpublish_and_status_fields_stay_with_the_workflow(publisher):
     question.refresh_from_db()
     assert question.status == Status.DRAFT
     assert not Question.objects.published().filter(pk=question.pk).exists()
+
+
+def test_a_published_answer_offers_no_draft_over_live_copy(client, publisher):
+    question = QuestionFactory(state=State.IN_PROGRESS, answer="Trả lời")
+    question.publish(publisher)
+    client.force_login(publisher)
+    response = client.post(change_url(question), {"_workflow_revise": "1"})
+    assert response.status_code == 403
+    assert Question.objects.count() == 1

@@ -100,3 +100,20 @@ def test_the_drafting_unit_exports_the_comments_to_xlsx(client, consultation, pu
     assert rows[0][:4] == ("STT", "Gửi lúc", "Điều, khoản", "Nội dung góp ý")
     assert rows[1][2] == "Điều 3"
     assert AuditEntry.objects.filter(action=Action.PERSONAL_DATA_EXPORTED).exists()
+
+
+def test_approving_a_comment_ends_the_cached_document_page(client, consultation, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    consultation.show_comments = True
+    consultation.closes_on = timezone.localdate() - datetime.timedelta(days=1)
+    consultation.opens_on = consultation.closes_on - datetime.timedelta(days=5)
+    consultation.save()
+    comment = DraftComment.objects.create(
+        consultation=consultation, content="Ý kiến về Điều 5 đã được duyệt"
+    )
+    page = consultation.document.get_absolute_url()
+    assert comment.content not in client.get(page).content.decode()
+    client.get(page)  # now from the cache
+    comment.moderation = DraftComment.Moderation.APPROVED
+    comment.save()
+    assert comment.content in client.get(page).content.decode()

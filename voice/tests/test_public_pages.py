@@ -129,3 +129,11 @@ def test_states_labels_are_vietnamese():
         "Đóng",
         "Không thụ lý",
     ]
+
+
+def test_publishing_an_answer_ends_the_cached_list(client, settings, publisher):
+    settings.PAGE_CACHE_SECONDS = 300
+    client.get(reverse("voice:list"))
+    question = QuestionFactory(state=State.IN_PROGRESS, answer="Câu trả lời mới duyệt")
+    question.publish(publisher)
+    assert question.title in client.get(reverse("voice:list")).content.decode()
