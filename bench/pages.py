@@ -39,6 +39,7 @@ def public_pages():
     from docs_registry.models import Document
     from news.models import Post
     from taxonomy.models import Topic
+    from voice.models import Question
 
     posts = Post.objects.published().order_by("-publish_at")
     post = posts[posts.count() // 2]
@@ -62,7 +63,11 @@ def public_pages():
         # The "Dân vận khéo" catalogue (20,000 models by default): the registry's budget.
         ("practices", "registry", reverse("practices:list")),
         ("practices filtered", "registry", f"{reverse('practices:list')}?nam=2024&cap=xa"),
+        ("Q&A list", "list", reverse("voice:list")),
     ]
+    question = Question.objects.published().order_by("-answered_at").first()
+    if question is not None:
+        pages.append(("question", "detail", question.get_absolute_url()))
     for query in SEARCHES:
         pages.append((f"search: {query}", "search", f"{reverse('search')}?q={query}"))
     return [FLOOR, *pages]

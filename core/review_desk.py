@@ -45,6 +45,9 @@ class Desk:
     drafts: list = field(default_factory=list)
     submitted: list = field(default_factory=list)
     scheduled: list = field(default_factory=list)
+    # Items past a deadline, from models that declare `desk_overdue(user, now)` (a citizen's
+    # question not answered in time): their own rule, shown to everyone who may work on them.
+    overdue: list = field(default_factory=list)
     is_publisher: bool = False
 
     def is_empty(self):
@@ -55,6 +58,7 @@ class Desk:
             or self.drafts
             or self.submitted
             or self.scheduled
+            or self.overdue
         )
 
 
@@ -96,11 +100,7 @@ def desk_for(user, now=None):
         opts = model._meta
         in_review = 0
         for obj in _rows(model, user, publisher, now, approver):
-            item = DeskItem(
-                obj,
-                opts.verbose_name,
-                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]),
-            )
+            item = DeskItem(obj, opts.verbose_name, _change_url(opts, obj))
             if steps and obj.status == Status.REVIEW:
                 item.step_label = approval.progress_label(obj, steps)
                 if not publisher and approval.is_step_approver(obj, user, steps):
@@ -111,11 +111,21 @@ def desk_for(user, now=None):
                 in_review = obj.rows_in_status  # all rows in review, beyond the limit too
         if publisher:
             desk.awaiting_count += in_review
+        overdue = getattr(model, "desk_overdue", None)
+        if overdue is not None:
+            desk.overdue += [
+                DeskItem(obj, opts.verbose_name, _change_url(opts, obj))
+                for obj in overdue(user, now)
+            ]
     desk.awaiting_review.sort(key=lambda item: (item.when is None, item.when))
     for name in ("sent_back", "drafts", "submitted"):
         getattr(desk, name).sort(key=lambda item: item.obj.updated_at, reverse=True)
     desk.scheduled.sort(key=lambda item: item.goes_live)
     return desk
+
+
+def _change_url(opts, obj):
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
 
 def _place(desk, item, user, publisher, now):

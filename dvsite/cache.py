@@ -125,7 +125,7 @@ PAGE_KINDS = {
     "docs_registry:list": {"docs_registry"},
     "docs_registry:csv": {"docs_registry"},
     "docs_registry:xlsx": {"docs_registry"},
-    "docs_registry:detail": {"docs_registry", "news"},  # the posts citing it
+    "docs_registry:detail": {"docs_registry", "news", "voice"},  # posts citing it, comments
     "schedule:week": {"schedule"},
     "schedule:print": {"schedule"},
     "schedule:ics": {"schedule"},

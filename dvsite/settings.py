@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "pages",
     "schedule",
     "practices",
+    "voice",
     "accounts",
     "ops",
     "seo",

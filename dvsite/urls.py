@@ -13,6 +13,7 @@ from ops.media import serve_media
 from pages.sitemaps import AboutSitemap
 from practices.sitemaps import PracticeSitemap
 from schedule.sitemaps import WorkWeekSitemap
+from voice.sitemaps import QuestionSitemap
 
 sitemaps = {
     "trang": SectionSitemap,
@@ -25,6 +26,7 @@ sitemaps = {
     "don-vi": UnitSitemap,
     "lich-cong-tac": WorkWeekSitemap,
     "mo-hinh": PracticeSitemap,
+    "hoi-dap": QuestionSitemap,
 }
 
 admin.site.site_header = settings.SITE_INFO["name"]
@@ -40,6 +42,8 @@ urlpatterns = [
     path("hien-thi/", reading_aids.choose, name="reading_aids"),
     path("tim-kiem/", views.search_view, name="search"),
     path("", include("dvsite.unit_urls")),  # /don-vi/: the units' pages
+    # /gioi-thieu/du-lieu-ca-nhan/ (the privacy notice) before the about pages' slugs.
+    path("", include("voice.urls")),
     path("", include("pages.urls")),  # /gioi-thieu/…, /en/ (where they always were: first)
     path("robots.txt", views.robots_txt, name="robots"),
     path(

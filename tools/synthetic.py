@@ -38,6 +38,9 @@ from tools.synthetic_words import (
     SUBJECTS,
     SUFFIXES,
 )
+from voice.models import Kind as QuestionKind
+from voice.models import Question, State
+from voice.models.questions import RESERVED_SLUGS as QUESTION_SLUGS
 
 BATCH = 1000
 
@@ -47,6 +50,7 @@ class Sizes:
     posts: int = 10_000
     documents: int = 5_000
     events: int = 2_000
+    questions: int = 2_000
 
 
 class _Slugs:
@@ -286,6 +290,39 @@ def link(rng, posts, documents, events, topics):
         )
 
 
+def make_questions(rng, count, topics, now):
+    """Citizens' questions: most answered and public (the Q&A pages), the rest being handled.
+    No sender rows: the benchmark reads public pages only."""
+    slugs = _Slugs(Question)
+    kinds = [value for value, _ in QuestionKind.choices]
+    questions = []
+    for n in range(count):
+        status, publish_at = _status(rng, now)
+        received = now - datetime.timedelta(days=rng.randint(20, 3 * 365))
+        answered = status == Status.PUBLISHED
+        title = f"Hỏi về {rng.choice(SUBJECTS)} số {n}"
+        question = Question(
+            code=f"{n:010d}",
+            kind=rng.choice(kinds),
+            topic=rng.choice(topics),
+            title=title,
+            slug=slugs(title, "hoi-dap", reserved=QUESTION_SLUGS),
+            content=" ".join(_paragraphs(rng, 1)),
+            allow_publish=rng.random() < 0.9,
+            received_at=received,
+            due_on=(received + datetime.timedelta(days=21)).date(),
+            state=State.ANSWERED if answered else State.IN_PROGRESS,
+            answer=" ".join(_paragraphs(rng, 2)) if answered else "",
+            answered_at=received + datetime.timedelta(days=rng.randint(1, 20))
+            if answered
+            else None,
+            status=status,
+            publish_at=publish_at,
+        )
+        questions.append(_prepare(question))
+    return Question.objects.bulk_create(questions, batch_size=BATCH)
+
+
 def generate(sizes=None, seed=0, now=None):
     """Add `sizes` rows of each kind; returns {kind: count}. Runs in one transaction."""
     sizes = sizes or Sizes()
@@ -298,5 +335,6 @@ def generate(sizes=None, seed=0, now=None):
         documents = make_documents(rng, sizes.documents, types, issuers, now)
         events = make_events(rng, sizes.events, now)
         link(rng, posts, documents, events, topics)
+        make_questions(rng, sizes.questions, topics, now)
     cache.invalidate()  # bulk_create sends no signals: drop the cached pages
     return {"posts": len(posts), "documents": len(documents), "events": len(events)}

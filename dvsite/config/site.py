@@ -62,3 +62,16 @@ TAGGIT_CASE_INSENSITIVE = True
 # A space never splits a tag ("Dân vận khéo" is one topic); a comma does.
 TAGGIT_TAGS_FROM_STRING = "core.tags.parse_tags"
 TAGGIT_STRING_FROM_TAGS = "core.tags.edit_string_for_tags"
+
+# Citizens' voice (voice/): questions, suggestions, reports and petitions, and comments on
+# draft documents. Deadlines count working days (Saturdays, Sundays and DJANGO_HOLIDAYS off).
+VOICE_ANSWER_WORKING_DAYS = env.int("DJANGO_VOICE_ANSWER_WORKING_DAYS", default=15)
+HOLIDAYS = env.list("DJANGO_HOLIDAYS", default=[])  # ISO dates: 2026-04-30,2026-05-01
+# Personal fields of a closed item are deleted this many months after it closed (a task).
+VOICE_RETENTION_MONTHS = env.int("DJANGO_VOICE_RETENTION_MONTHS", default=24)
+# Abuse controls of the public forms: sends per address per hour, per phone/e-mail per day,
+# follow-up lookups per address per hour, and the shortest time a person takes to fill the form.
+VOICE_SENDS_PER_HOUR = env.int("DJANGO_VOICE_SENDS_PER_HOUR", default=5)
+VOICE_SENDS_PER_CONTACT_PER_DAY = env.int("DJANGO_VOICE_SENDS_PER_CONTACT_PER_DAY", default=3)
+VOICE_LOOKUPS_PER_HOUR = env.int("DJANGO_VOICE_LOOKUPS_PER_HOUR", default=20)
+VOICE_MIN_FILL_SECONDS = env.int("DJANGO_VOICE_MIN_FILL_SECONDS", default=5)

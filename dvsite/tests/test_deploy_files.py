@@ -211,12 +211,14 @@ def test_nginx_limits_the_rate_of_login_search_and_exports():
     zones = dict(
         re.findall(r"limit_req_zone \$binary_remote_addr zone=(\w+):\w+ rate=(\w+/\w);", text)
     )
-    assert set(zones) == {"dvsite_login", "dvsite_search", "dvsite_export"}
+    assert set(zones) == {"dvsite_login", "dvsite_search", "dvsite_export", "dvsite_voice"}
     for opening, zone in (
         ("location = /quan-tri/login/ {", "dvsite_login"),
         ("location ^~ /quan-tri/xac-thuc/ {", "dvsite_login"),
         ("location = /tim-kiem/ {", "dvsite_search"),
         ("location ~ ^/van-ban/tai-ve\\.(csv|xlsx)$ {", "dvsite_export"),
+        ("location = /hoi-dap/gui/ {", "dvsite_voice"),
+        ("location = /hoi-dap/tra-cuu/ {", "dvsite_voice"),
     ):
         block = _nginx_block(text, opening)
         assert f"limit_req zone={zone} " in block, opening
