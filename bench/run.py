@@ -178,11 +178,14 @@ def print_profiles(rows):
         if not profile:
             continue
         parts = sorted(
-            ((name, ms) for name, ms in profile.items() if name != "django"),
+            ((name, ms) for name, ms in profile.items() if name not in ("django", "cpu")),
             key=lambda item: -item[1],
         )
         named = ", ".join(f"{name} {ms:.2f}" for name, ms in parts[:6])
-        print(f"  {row['name'][:25]:<26}django {profile.get('django', 0):.2f} | {named}")
+        print(
+            f"  {row['name'][:25]:<26}django {profile.get('django', 0):.2f} "
+            f"(cpu {profile.get('cpu', 0):.2f}, in-process cpu {row['cpu_ms']:.2f}) | {named}"
+        )
 
 
 def stop(server):
