@@ -102,7 +102,7 @@ def fill(args):
         events=args.events,
         seed=args.seed,
         force=True,
-        verbosity=0,
+        verbosity=2 if args.posts > 20_000 else 0,  # a line per round of 20,000 posts
     )
     filled = time.perf_counter()
     # The state autovacuum keeps a live PostgreSQL site in: planner statistics, and a visibility

@@ -4,6 +4,10 @@ Rows are made with `bulk_create`, which skips `save()`, so every value save() wo
 filled here by the same functions save() calls (`normalize_text_fields`, `refresh_search_fields`,
 `sanitize_html`, `slugify`, `Document.normalize_number`). Slugs are made unique in memory
 (the same `slugify` rule, suffixed -2, -3 … like `unique_slug`) instead of one query per row.
+
+Large sizes (a million posts) are made in rounds of `ROUND` posts with their share of documents
+and events, each round linked within itself and committed on its own: memory stays flat (only
+the slugs and document numbers taken are kept) and rows go in `BATCH` at a time.
 """
 
 import datetime
@@ -40,6 +44,7 @@ from tools.synthetic_words import (
 )
 
 BATCH = 1000
+ROUND = 20_000
 
 
 @dataclass
@@ -55,13 +60,16 @@ class _Slugs:
     def __init__(self, model, max_length=194):
         self.taken = set(model._default_manager.values_list("slug", flat=True))
         self.max_length = max_length
+        self.next_suffix = {}  # base -> the suffix to try first: a million rows share few titles
 
     def __call__(self, text, fallback, reserved=()):
         base = slugify(text, max_length=self.max_length) or fallback
-        candidate, n = base, 2
+        n = self.next_suffix.get(base, 2)
+        candidate = base if n == 2 else f"{base}-{n}"
         while candidate in self.taken or candidate in reserved:
             candidate = f"{base}-{n}"
             n += 1
+        self.next_suffix[base] = n
         self.taken.add(candidate)
         return candidate
 
@@ -127,8 +135,7 @@ def _lookup_rows():
     return categories, types, issuers
 
 
-def make_posts(rng, count, categories, now):
-    slugs = _Slugs(Post)
+def make_posts(rng, count, categories, now, slugs):
     posts = []
     for _ in range(count):
         status, publish_at = _status(rng, now)
@@ -152,10 +159,7 @@ def make_posts(rng, count, categories, now):
     return Post.objects.bulk_create(posts, batch_size=BATCH)
 
 
-def make_documents(rng, count, types, issuers, now):
-    slugs = _Slugs(Document)
-    taken = set(Document.objects.values_list("number", "issuer_id", "issue_year"))
-    sequence = {}
+def make_documents(rng, count, types, issuers, now, slugs, taken, sequence):
     documents = []
     while len(documents) < count:
         doc_type, issuer = rng.choice(types), rng.choice(issuers)
@@ -189,8 +193,7 @@ def make_documents(rng, count, types, issuers, now):
     return Document.objects.bulk_create(documents, batch_size=BATCH)
 
 
-def make_events(rng, count, now):
-    slugs = _Slugs(Event)
+def make_events(rng, count, now, slugs):
     today = timezone.localdate(now)
     kinds = [value for value, _ in Kind.choices]
     events = []
@@ -286,17 +289,43 @@ def link(rng, posts, documents, events, topics):
         )
 
 
-def generate(sizes=None, seed=0, now=None):
-    """Add `sizes` rows of each kind; returns {kind: count}. Runs in one transaction."""
+def _shares(total, rounds):
+    """`total` split over `rounds` as evenly as integers allow."""
+    return [total // rounds + (1 if i < total % rounds else 0) for i in range(rounds)]
+
+
+def generate(sizes=None, seed=0, now=None, progress=None):
+    """Add `sizes` rows of each kind; returns {kind: count}. Each round of `ROUND` posts (with
+    its share of documents and events) is one transaction; `progress(counts)` after each."""
     sizes = sizes or Sizes()
     rng = random.Random(seed)
     now = now or timezone.now()
     with transaction.atomic():
         categories, types, issuers = _lookup_rows()
         topics = _topics()
-        posts = make_posts(rng, sizes.posts, categories, now)
-        documents = make_documents(rng, sizes.documents, types, issuers, now)
-        events = make_events(rng, sizes.events, now)
-        link(rng, posts, documents, events, topics)
+    slugs = {model: _Slugs(model) for model in (Post, Document, Event)}
+    taken = set(Document.objects.values_list("number", "issuer_id", "issue_year"))
+    sequence = {}
+    rounds = max(1, -(-max(sizes.posts, sizes.documents, sizes.events) // ROUND))
+    counts = {"posts": 0, "documents": 0, "events": 0}
+    shares = zip(
+        _shares(sizes.posts, rounds),
+        _shares(sizes.documents, rounds),
+        _shares(sizes.events, rounds),
+        strict=True,
+    )
+    for n_posts, n_documents, n_events in shares:
+        with transaction.atomic():
+            posts = make_posts(rng, n_posts, categories, now, slugs[Post])
+            documents = make_documents(
+                rng, n_documents, types, issuers, now, slugs[Document], taken, sequence
+            )
+            events = make_events(rng, n_events, now, slugs[Event])
+            link(rng, posts, documents, events, topics)
+        counts["posts"] += len(posts)
+        counts["documents"] += len(documents)
+        counts["events"] += len(events)
+        if progress:
+            progress(dict(counts))
     cache.invalidate()  # bulk_create sends no signals: drop the cached pages
-    return {"posts": len(posts), "documents": len(documents), "events": len(events)}
+    return counts

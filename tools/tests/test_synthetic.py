@@ -9,6 +9,7 @@ from docs_registry.models import Document
 from dvsite import search
 from events.models import Event
 from news.models import Post, TaggedPost
+from tools import synthetic
 
 
 def _fill(**sizes):
@@ -64,3 +65,18 @@ def test_second_run_adds_more_rows_with_unique_slugs_and_search_finds_them():
     assert Post.objects.values("slug").distinct().count() == 120
     _words, results = search.search("dân vận")
     assert results.count() > 0
+
+
+@pytest.mark.django_db
+def test_large_sizes_are_made_in_rounds_with_their_share_of_each_kind(monkeypatch):
+    monkeypatch.setattr(synthetic, "ROUND", 40)
+    seen = []
+    counts = synthetic.generate(
+        synthetic.Sizes(posts=100, documents=50, events=20), seed=3, progress=seen.append
+    )
+    assert counts == {"posts": 100, "documents": 50, "events": 20}
+    assert [c["posts"] for c in seen] == [34, 67, 100]  # three rounds of at most 40
+    assert Post.objects.values("slug").distinct().count() == 100
+    # every round links its own rows: each post is tagged, citations and reports exist
+    assert TaggedPost.objects.values("content_object").distinct().count() == 100
+    assert Document.posts.through.objects.exists() and Event.posts.through.objects.exists()
