@@ -73,12 +73,20 @@ class Results:
         self._querysets = {}
         self._title_q = {}
         self._newest = {}
+        self._titled = {}
         for kind, source in sources().items():
             if kind not in kinds:
                 continue
             named = source.lookup(source.queryset(), raw) if source.lookup and raw else None
             found = named if named is not None else text_matches(source.queryset(), words)
             matching, *self._title_q[kind] = self._shown(kind, found)
+            # Where the title walks look: a title with every word is a text with every word
+            # (each source's text starts with its title), so they need not read the text's
+            # vector, which PostgreSQL keeps out of line (TOAST): reading it for every title
+            # match was 4/5 of a common word's search at 100,000 posts.
+            self._titled[kind] = (
+                matching if named is not None else self._shown(kind, source.queryset())[0]
+            )
             self._newest[kind] = _newest_first(matching.model, source.date_field)
             self._querysets[kind] = matching.order_by(
                 "-phrase_match", "-title_match", *self._newest[kind]
@@ -138,11 +146,11 @@ class Results:
         (title_q, phrase_q), newest = self._title_q[kind], self._newest[kind]
         # Ids only (no joined rows: PostgreSQL joined every title match to its category or
         # issuer before keeping ten), then the rows of those ids.
-        ids = queryset.values("pk")
-        phrases = ids.filter(phrase_q).order_by(*newest)[:stop]
+        ids, titled = queryset.values("pk"), self._titled[kind].values("pk")
+        phrases = titled.filter(phrase_q).order_by(*newest)[:stop]
         # Every title match, phrases included: "title but not phrase" walked the whole index
         # when every title match was also a phrase match.
-        titles = ids.filter(title_q).order_by(*newest)[:stop]
+        titles = titled.filter(title_q).order_by(*newest)[:stop]
         others = ids.exclude(title_q).order_by(*newest)[:stop]
         rows = queryset.model._default_manager.filter(pk_in_any(phrases, titles, others))
         return list(self._shown(kind, rows)[0].order_by(*queryset.query.order_by)[:stop])
