@@ -9,7 +9,7 @@ import datetime
 import re
 
 from django.db import connection
-from django.db.models import F
+from django.db.models import Exists, F
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -151,7 +151,12 @@ class Results:
         # Every title match, phrases included: "title but not phrase" walked the whole index
         # when every title match was also a phrase match.
         titles = titled.filter(title_q).order_by(*newest)[:stop]
-        others = ids.exclude(title_q).order_by(*newest)[:stop]
+        # The rest only while fewer than `stop` titles match: each kind lists its title matches
+        # first, so otherwise none of the rest is shown. An uncorrelated EXISTS is one test
+        # before the walk, which would read the whole recency index (and every text's vector)
+        # when nearly every match is a title match (documents: 560 ms at 100,000 posts).
+        enough_titles = Exists(titled.filter(title_q)[stop - 1 : stop])
+        others = ids.exclude(title_q).filter(~enough_titles).order_by(*newest)[:stop]
         rows = queryset.model._default_manager.filter(pk_in_any(phrases, titles, others))
         return list(self._shown(kind, rows)[0].order_by(*queryset.query.order_by)[:stop])
 
