@@ -4,7 +4,11 @@
    filled by `make_synthetic_content`.
 2. Every public page in-process through Django's test client, page cache off: queries per
    request, median and p95 server time.
-3. gunicorn on 127.0.0.1 (production settings, DEBUG off): throughput and p95 latency of the
+3. Through gunicorn (one sync worker, page cache off, production settings and access log), one
+   request at a time from a real HTTP client (bench/http_client.py): median and p95 per page, the
+   "through gunicorn" column, and in a second pass the per-middleware profile (bench/profile.py)
+   naming where the time between in-process and through gunicorn goes.
+4. gunicorn on 127.0.0.1 (production settings, DEBUG off): throughput and p95 latency of the
    cached anonymous pages under concurrent load, and of a static file of similar size served by
    WhiteNoise from the same gunicorn, the ceiling.
 Prints a table and writes bench/results/<time>-<database>.json.
@@ -38,7 +42,11 @@ def parse_args():
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--reuse", action="store_true", help="keep the filled database")
-    parser.add_argument("--no-load", action="store_true", help="skip the gunicorn part")
+    parser.add_argument("--no-load", action="store_true", help="skip the cached-load part")
+    parser.add_argument(
+        "--no-gunicorn", action="store_true", help="skip the through-gunicorn column and profile"
+    )
+    parser.add_argument("--only", default="", help="comma-separated page names to measure")
     parser.add_argument("--explain", action="store_true", help="print query plans (PostgreSQL)")
     return parser.parse_args()
 
@@ -96,7 +104,7 @@ def fill(args):
         practices=args.practices,
         seed=args.seed,
         force=True,
-        verbosity=0,
+        verbosity=2 if args.posts > 20_000 else 0,  # a line per round of 20,000 posts
     )
     filled = time.perf_counter()
     # The state autovacuum keeps a live PostgreSQL site in: planner statistics, and a visibility
@@ -128,6 +136,58 @@ def start_gunicorn(args):
         "--log-level=warning",
     ]
     return gunicorn_runner.start_gunicorn(options, port=args.port, cwd=ROOT, timeout=30)
+
+
+def through_gunicorn(args, pages):
+    """{page name: {"median_ms", "p95_ms"}} then {page name: profile}, from two gunicorn runs
+    with one sync worker: plain, then with the middleware stamps."""
+    from bench import http_client
+    from tools import gunicorn_runner  # noqa: PLC0415 (ROOT is on sys.path only from here)
+
+    logs = BENCH / ".logs"
+    logs.mkdir(exist_ok=True)
+    passes = {}
+    for profile in ("0", "1"):
+        port = gunicorn_runner.free_port()
+        env = {**os.environ, "BENCH_PROFILE": profile, "DJANGO_PAGE_CACHE_SECONDS": "0"}
+        options = [
+            f"--config={ROOT / 'deploy' / 'gunicorn.conf.py'}",
+            "--workers=1",
+            "--worker-class=sync",
+            f"--access-logfile={logs / 'access.log'}",
+            "--log-level=warning",
+        ]
+        server = gunicorn_runner.start_gunicorn(options, port=port, cwd=ROOT, timeout=60, env=env)
+        client = http_client.Client(port)
+        try:
+            passes[profile] = {
+                name: http_client.measure(
+                    client, urllib.request.quote(url, safe="/?=&+%"), requests=args.requests
+                )
+                for name, _kind, url in pages
+            }
+        finally:
+            client.close()
+            stop(server)
+    return passes["0"], {name: r.get("profile", {}) for name, r in passes["1"].items()}
+
+
+def print_profiles(rows):
+    """Per page: the in-process time, through gunicorn, and the five largest parts of it."""
+    print("\nWhere the time through gunicorn goes (median ms per part, profiling pass):")
+    for row in rows:
+        profile = row.get("profile")
+        if not profile:
+            continue
+        parts = sorted(
+            ((name, ms) for name, ms in profile.items() if name not in ("django", "cpu")),
+            key=lambda item: -item[1],
+        )
+        named = ", ".join(f"{name} {ms:.2f}" for name, ms in parts[:6])
+        print(
+            f"  {row['name'][:25]:<26}django {profile.get('django', 0):.2f} "
+            f"(cpu {profile.get('cpu', 0):.2f}, in-process cpu {row['cpu_ms']:.2f}) | {named}"
+        )
 
 
 def stop(server):
@@ -171,13 +231,14 @@ def print_table(rows, ceiling):
     floor = next((row["median_ms"] for row in rows if row["kind"] == "floor"), None)
     header = (
         f"{'page':<26}{'queries':>8}{'median ms':>11}{'p95 ms':>9}{'cpu ms':>8}{'x floor':>9}"
-        f"{'after pub.':>11}{'target':>8}"
+        f"{'after pub.':>11}{'target':>8}{'gunicorn':>10}{'g. p95':>8}"
         f"{'req/s cached':>14}{'p95 ms':>9}{'% ceiling':>11}{'errors':>8}{'misses':>8}"
     )
     print(header)
     print("-" * len(header))
     for row in rows:
         loaded = row.get("load") or {}
+        through = row.get("gunicorn") or {}
         rps = loaded.get("rps")
         share = f"{100 * rps / ceiling:.0f}%" if rps and ceiling else ""
         print(
@@ -185,6 +246,7 @@ def print_table(rows, ceiling):
             f"{row['p95_ms']:>9.1f}{row['cpu_ms']:>8.1f}{_ratio(row['median_ms'], floor):>9}"
             f"{row.get('after_publication_ms', ''):>11}"
             f"{'ok' if row['meets_targets'] else 'MISS':>8}"
+            f"{through.get('median_ms', ''):>10}{through.get('p95_ms', ''):>8}"
             f"{rps or '':>14}{loaded.get('p95_ms') or '':>9}{share:>11}{loaded.get('errors', ''):>8}"
             f"{loaded.get('cache_misses', ''):>8}"
         )
@@ -214,7 +276,10 @@ def main():
 
     call_command("collectstatic", interactive=False, verbosity=0)  # hashed names, DEBUG off
     rows = []
+    only = {name.strip() for name in args.only.split(",") if name.strip()}
     for name, kind, url in bench_pages.public_pages():
+        if only and name not in only and kind != "floor":
+            continue
         result = bench_pages.measure(url, requests=args.requests)
         result.update(name=name, kind=kind, url=url)
         result["meets_targets"] = bench_pages.meets_targets(kind, result)
@@ -225,6 +290,10 @@ def main():
             for plan in bench_pages.explain(result["sql"]):
                 print(plan, end="\n\n")
         rows.append(result)
+    if not args.no_gunicorn:
+        timings, profiles = through_gunicorn(args, [(r["name"], r["kind"], r["url"]) for r in rows])
+        for row in rows:
+            row["gunicorn"], row["profile"] = timings[row["name"]], profiles[row["name"]]
     ceiling = None
     if not args.no_load:
         page_size = max(row["bytes"] for row in rows if row["name"] == "news list")
@@ -238,9 +307,10 @@ def main():
     print_table(rows, ceiling and ceiling["rps"])
     if ceiling:
         print(
-            f"{'static file (ceiling)':<26}{'':>64}{ceiling['rps']:>14}{ceiling['p95_ms']:>9}"
+            f"{'static file (ceiling)':<26}{'':>82}{ceiling['rps']:>14}{ceiling['p95_ms']:>9}"
             f"{'':>11}{ceiling['errors']:>8}"
         )
+    print_profiles(rows)
     results = BENCH / "results"
     results.mkdir(exist_ok=True)
     out = results / f"{time.strftime('%Y%m%d-%H%M%S')}-{connection.vendor}.json"

@@ -1,3 +1,5 @@
+import hashlib
+
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -7,6 +9,7 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from core import fragments
 from core.preview import PreviewableDetailMixin
 
 from . import exports
@@ -34,6 +37,11 @@ def registry_filter(request, include_internal=True):
     return DocumentFilter(request.GET, queryset=queryset, request=request)
 
 
+def _facets_key(valid_data):
+    chosen = repr(sorted((name, str(value)) for name, value in valid_data.items()))
+    return "docs_registry:facets:" + hashlib.sha256(chosen.encode()).hexdigest()
+
+
 class DocumentListView(ListView):
     template_name = "docs_registry/document_list.html"
     context_object_name = "documents"
@@ -45,7 +53,19 @@ class DocumentListView(ListView):
 
     @cached_property
     def facet_counts(self):
-        return facets(self.filterset, self.selected)
+        """The facets of this choice of filters; what the public sees is the same for every
+        visitor until documents change, so it is kept per generation of the documents: counting
+        every public document per facet grew with the registry (4 × 43,000 index entries, 150 ms
+        of the page at 100,000 posts / 50,000 documents)."""
+
+        def compute():
+            return facets(self.filterset, self.selected)
+
+        if Document.can_read_internal(self.request.user):  # internal records counted too
+            return compute()
+        return fragments.cached(
+            _facets_key(self.filterset.valid_data), compute, kinds={"docs_registry"}
+        )
 
     @cached_property
     def selected(self):

@@ -28,8 +28,8 @@ stamps are not used.
 
 View counts of posts keep counting on cache hits: the detail view registers its post with
 `count_view_on_hit()`, the entry remembers it, and hits that `core.view_counts` counts (one per
-visitor per post per hour, robots never) add to an in-process counter that is written with one
-UPDATE per post at most every `PAGE_CACHE_VIEW_FLUSH_SECONDS`.
+visitor per post per hour, robots never) add to a tally in the cache, written in batches by a
+task every `VIEW_COUNT_FLUSH_SECONDS`, never on the request path.
 """
 
 import datetime

@@ -22,9 +22,10 @@ AXES_ENABLED = False
 PAGE_CACHE_SECONDS = 0
 # Nor are shared page parts (core/fragments.py): query counts do not depend on test order.
 FRAGMENT_CACHE_SECONDS = 0
-PAGE_CACHE_VIEW_FLUSH_SECONDS = 0
 # Nor the footer's visit counter (dvsite/templatetags/visits.py), for the same reason.
 VISIT_COUNTER_SECONDS = 0
+# Counted views are written at once (core/view_counts.py), unless a test batches them.
+VIEW_COUNT_FLUSH_SECONDS = 0
 # Background tasks run at once, inside the call that enqueues them.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # The second factor is tested where it is switched on (accounts/tests/test_two_factor.py).

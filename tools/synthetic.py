@@ -4,6 +4,10 @@ Rows are made with `bulk_create`, which skips `save()`, so every value save() wo
 filled here by the same functions save() calls (`normalize_text_fields`, `refresh_search_fields`,
 `sanitize_html`, `slugify`, `Document.normalize_number`). Slugs are made unique in memory
 (the same `slugify` rule, suffixed -2, -3 … like `unique_slug`) instead of one query per row.
+
+Large sizes (a million posts) are made in rounds of `ROUND` posts with their share of documents
+and events, each round linked within itself and committed on its own: memory stays flat (only
+the slugs and document numbers taken are kept) and rows go in `BATCH` at a time.
 """
 
 import datetime
@@ -23,6 +27,7 @@ from events.models import RESERVED_SLUGS, Event, Format, Kind, TaggedEvent
 from news.models import Category, Post, TaggedPost
 from taxonomy.models import Topic
 from taxonomy.vocabulary import VOCABULARY_FILE
+from tools.bulk_rows import insert_links, insert_objects
 from tools.synthetic_words import (
     ACTIONS,
     ACTORS,
@@ -42,7 +47,16 @@ from voice.models import Kind as QuestionKind
 from voice.models import Question, State
 from voice.models.questions import RESERVED_SLUGS as QUESTION_SLUGS
 
-BATCH = 1000
+ROUND = 20_000
+# Past this many posts (and events), texts are drawn from those already made: preparing a text
+# (sanitising, folding for search) is most of a row's cost, and the generator's vocabulary
+# repeats anyway. Every row still gets its own slug, status, dates, category and links.
+POOL_SIZE = 5_000
+POST_TEXT = ("title", "summary", "body", "byline", "search_title", "search_text")
+EVENT_TEXT = (
+    "title", "kind", "location", "format", "connection_points", "organiser", "audience",
+    "participants", "speakers", "themes", "description", "search_title", "search_text",
+)  # fmt: skip
 
 
 @dataclass
@@ -59,13 +73,16 @@ class _Slugs:
     def __init__(self, model, max_length=194):
         self.taken = set(model._default_manager.values_list("slug", flat=True))
         self.max_length = max_length
+        self.next_suffix = {}  # base -> the suffix to try first: a million rows share few titles
 
     def __call__(self, text, fallback, reserved=()):
         base = slugify(text, max_length=self.max_length) or fallback
-        candidate, n = base, 2
+        n = self.next_suffix.get(base, 2)
+        candidate = base if n == 2 else f"{base}-{n}"
         while candidate in self.taken or candidate in reserved:
             candidate = f"{base}-{n}"
             n += 1
+        self.next_suffix[base] = n
         self.taken.add(candidate)
         return candidate
 
@@ -131,35 +148,37 @@ def _lookup_rows():
     return categories, types, issuers
 
 
-def make_posts(rng, count, categories, now):
-    slugs = _Slugs(Post)
+def make_posts(rng, count, categories, now, slugs, pool):
     posts = []
     for _ in range(count):
         status, publish_at = _status(rng, now)
-        year = (publish_at or now).year
-        title = _title(rng, year)
-        paragraphs = _paragraphs(rng, rng.randint(3, 6))
-        post = Post(
-            title=title,
-            slug=slugs(title, "bai-viet"),
-            summary=paragraphs[0],
-            body=sanitize_html("".join(f"<p>{p}</p>" for p in paragraphs[1:])),
-            byline=rng.choice(BYLINES),
-            source_name="Ban Dân vận Tỉnh ủy",
-            category=rng.choice(categories),
-            status=status,
-            publish_at=publish_at,
-            is_featured=rng.random() < 0.03,
-            view_count=int(rng.paretovariate(1.2) * 20),
-        )
-        posts.append(_prepare(post))
-    return Post.objects.bulk_create(posts, batch_size=BATCH)
+        common = {
+            "source_name": "Ban Dân vận Tỉnh ủy",
+            "category": rng.choice(categories),
+            "status": status,
+            "publish_at": publish_at,
+            "is_featured": rng.random() < 0.03,
+            "view_count": int(rng.paretovariate(1.2) * 20),
+        }
+        if len(pool) >= POOL_SIZE:  # a text already prepared, as save() would prepare it
+            post = Post(**rng.choice(pool), **common)
+        else:
+            paragraphs = _paragraphs(rng, rng.randint(3, 6))
+            post = Post(
+                title=_title(rng, (publish_at or now).year),
+                summary=paragraphs[0],
+                body=sanitize_html("".join(f"<p>{p}</p>" for p in paragraphs[1:])),
+                byline=rng.choice(BYLINES),
+                **common,
+            )
+            _prepare(post)
+            pool.append({field: getattr(post, field) for field in POST_TEXT})
+        post.slug = slugs(post.title, "bai-viet")
+        posts.append(post)
+    return insert_objects(Post, posts)
 
 
-def make_documents(rng, count, types, issuers, now):
-    slugs = _Slugs(Document)
-    taken = set(Document.objects.values_list("number", "issuer_id", "issue_year"))
-    sequence = {}
+def make_documents(rng, count, types, issuers, now, slugs, taken, sequence):
     documents = []
     while len(documents) < count:
         doc_type, issuer = rng.choice(types), rng.choice(issuers)
@@ -190,13 +209,11 @@ def make_documents(rng, count, types, issuers, now):
         taken.add((doc.number, issuer.pk, doc.issue_year))
         doc.slug = slugs(f"{doc.number} {doc.issue_year}", "van-ban")
         documents.append(_prepare(doc))
-    return Document.objects.bulk_create(documents, batch_size=BATCH)
+    return insert_objects(Document, documents)
 
 
-def make_events(rng, count, now):
-    slugs = _Slugs(Event)
+def make_events(rng, count, now, slugs, pool):
     today = timezone.localdate(now)
-    kinds = [value for value, _ in Kind.choices]
     events = []
     for _ in range(count):
         status, publish_at = _status(rng, now)
@@ -204,89 +221,84 @@ def make_events(rng, count, now):
         end = start + datetime.timedelta(days=rng.choice([0, 0, 0, 0, 1, 2]))
         timed = rng.random() < 0.7
         start_time = datetime.time(rng.choice([7, 8, 9, 13, 14]), rng.choice([0, 30]))
-        kind = rng.choice(kinds)
-        title = f"{dict(Kind.choices)[kind]} {rng.choice(SUBJECTS)} {start.year}"
-        points = rng.randint(5, 120)
-        event = Event(
-            title=title,
-            slug=slugs(title, "su-kien", reserved=RESERVED_SLUGS),
-            kind=kind,
-            start_date=start,
-            end_date=end,
-            start_time=start_time if timed else None,
-            end_time=datetime.time(start_time.hour + 3, start_time.minute) if timed else None,
-            location=rng.choice(LOCATIONS).format(n=points),
-            format=rng.choice([value for value, _ in Format.choices]),
-            connection_points=points if rng.random() < 0.3 else None,
-            organiser=rng.choice(ACTORS),
-            audience="Cán bộ làm công tác dân vận các cấp",
-            participants=rng.randint(30, 500),
-            speakers="\n".join(rng.sample(SIGNERS, 2)),
-            themes="\n".join(rng.sample(SUBJECTS, 2)),
-            description=sanitize_html("".join(f"<p>{p}</p>" for p in _paragraphs(rng, 2))),
-            status=status,
-            publish_at=publish_at,
-        )
-        events.append(_prepare(event))
-    return Event.objects.bulk_create(events, batch_size=BATCH)
+        common = {
+            "start_date": start,
+            "end_date": end,
+            "start_time": start_time if timed else None,
+            "end_time": datetime.time(start_time.hour + 3, start_time.minute) if timed else None,
+            "status": status,
+            "publish_at": publish_at,
+        }
+        if len(pool) >= POOL_SIZE:
+            event = Event(**rng.choice(pool), **common)
+        else:
+            event = _prepare(Event(**_event_text(rng, start.year), **common))
+            pool.append({field: getattr(event, field) for field in EVENT_TEXT})
+        event.slug = slugs(event.title, "su-kien", reserved=RESERVED_SLUGS)
+        events.append(event)
+    return insert_objects(Event, events)
+
+
+def _event_text(rng, year):
+    kind = rng.choice([value for value, _ in Kind.choices])
+    points = rng.randint(5, 120)
+    return {
+        "title": f"{dict(Kind.choices)[kind]} {rng.choice(SUBJECTS)} {year}",
+        "kind": kind,
+        "location": rng.choice(LOCATIONS).format(n=points),
+        "format": rng.choice([value for value, _ in Format.choices]),
+        "connection_points": points if rng.random() < 0.3 else None,
+        "organiser": rng.choice(ACTORS),
+        "audience": "Cán bộ làm công tác dân vận các cấp",
+        "participants": rng.randint(30, 500),
+        "speakers": "\n".join(rng.sample(SIGNERS, 2)),
+        "themes": "\n".join(rng.sample(SUBJECTS, 2)),
+        "description": sanitize_html("".join(f"<p>{p}</p>" for p in _paragraphs(rng, 2))),
+    }
 
 
 def link(rng, posts, documents, events, topics):
     """Topic tags on every kind, posts citing documents, posts reporting events."""
-    TaggedPost.objects.bulk_create(
-        [
-            TaggedPost(content_object_id=post.pk, tag_id=topic.pk)
-            for post in posts
-            for topic in rng.sample(topics, rng.randint(1, 3))
-        ],
-        batch_size=BATCH,
-    )
-    TaggedDocument.objects.bulk_create(
-        [
-            TaggedDocument(content_object_id=doc.pk, tag_id=topic.pk)
-            for doc in documents
-            for topic in rng.sample(topics, rng.randint(0, 2))
-        ],
-        batch_size=BATCH,
-    )
-    TaggedEvent.objects.bulk_create(
-        [
-            TaggedEvent(content_object_id=event.pk, tag_id=topic.pk)
-            for event in events
-            for topic in rng.sample(topics, rng.randint(1, 2))
-        ],
-        batch_size=BATCH,
-    )
+    tags = ("tag_id", "content_object_id")
+    for model, items, choices in (
+        (TaggedPost, posts, (1, 3)),
+        (TaggedDocument, documents, (0, 2)),
+        (TaggedEvent, events, (1, 2)),
+    ):
+        insert_links(
+            model,
+            tags,
+            (
+                (topic.pk, item.pk)
+                for item in items
+                for topic in rng.sample(topics, rng.randint(*choices))
+            ),
+        )
     if posts and documents:
-        Cited = Document.posts.through
-        Cited.objects.bulk_create(
-            [
-                Cited(document_id=doc.pk, post_id=post.pk)
+        insert_links(
+            Document.posts.through,
+            ("document_id", "post_id"),
+            (
+                (doc.pk, post.pk)
                 for doc in documents
                 for post in rng.sample(posts, min(len(posts), rng.choice([0, 0, 1, 2])))
-            ],
-            batch_size=BATCH,
+            ),
         )
     if posts and events:
-        Reported = Event.posts.through
-        Reported.objects.bulk_create(
-            [
-                Reported(event_id=event.pk, post_id=post.pk)
+        insert_links(
+            Event.posts.through,
+            ("event_id", "post_id"),
+            (
+                (event.pk, post.pk)
                 for event in events
                 for post in rng.sample(posts, min(len(posts), rng.choice([0, 1, 1, 2])))
-            ],
-            batch_size=BATCH,
+            ),
         )
     if len(documents) > 10:
-        Replaces = Document.replaces.through
         older = rng.sample(documents, len(documents) // 20)
-        Replaces.objects.bulk_create(
-            [
-                Replaces(from_document_id=rng.choice(documents).pk, to_document_id=doc.pk)
-                for doc in older
-            ],
-            batch_size=BATCH,
-            ignore_conflicts=True,
+        pairs = {(rng.choice(documents).pk, doc.pk) for doc in older}
+        insert_links(
+            Document.replaces.through, ("from_document_id", "to_document_id"), sorted(pairs)
         )
 
 
@@ -320,21 +332,49 @@ def make_questions(rng, count, topics, now):
             publish_at=publish_at,
         )
         questions.append(_prepare(question))
-    return Question.objects.bulk_create(questions, batch_size=BATCH)
+    return Question.objects.bulk_create(questions, batch_size=1000)
 
 
-def generate(sizes=None, seed=0, now=None):
-    """Add `sizes` rows of each kind; returns {kind: count}. Runs in one transaction."""
+def _shares(total, rounds):
+    """`total` split over `rounds` as evenly as integers allow."""
+    return [total // rounds + (1 if i < total % rounds else 0) for i in range(rounds)]
+
+
+def generate(sizes=None, seed=0, now=None, progress=None):
+    """Add `sizes` rows of each kind; returns {kind: count}. Each round of `ROUND` posts (with
+    its share of documents and events) is one transaction; `progress(counts)` after each."""
     sizes = sizes or Sizes()
     rng = random.Random(seed)
     now = now or timezone.now()
     with transaction.atomic():
         categories, types, issuers = _lookup_rows()
         topics = _topics()
-        posts = make_posts(rng, sizes.posts, categories, now)
-        documents = make_documents(rng, sizes.documents, types, issuers, now)
-        events = make_events(rng, sizes.events, now)
-        link(rng, posts, documents, events, topics)
-        make_questions(rng, sizes.questions, topics, now)
+    slugs = {model: _Slugs(model) for model in (Post, Document, Event)}
+    pools = {Post: [], Event: []}
+    taken = set(Document.objects.values_list("number", "issuer_id", "issue_year"))
+    sequence = {}
+    rounds = max(1, -(-max(sizes.posts, sizes.documents, sizes.events) // ROUND))
+    counts = {"posts": 0, "documents": 0, "events": 0}
+    shares = zip(
+        _shares(sizes.posts, rounds),
+        _shares(sizes.documents, rounds),
+        _shares(sizes.events, rounds),
+        strict=True,
+    )
+    for n_posts, n_documents, n_events in shares:
+        with transaction.atomic():
+            posts = make_posts(rng, n_posts, categories, now, slugs[Post], pools[Post])
+            documents = make_documents(
+                rng, n_documents, types, issuers, now, slugs[Document], taken, sequence
+            )
+            events = make_events(rng, n_events, now, slugs[Event], pools[Event])
+            link(rng, posts, documents, events, topics)
+        counts["posts"] += len(posts)
+        counts["documents"] += len(documents)
+        counts["events"] += len(events)
+        if progress:
+            progress(dict(counts))
+    with transaction.atomic():
+        counts["questions"] = len(make_questions(rng, sizes.questions, topics, now))
     cache.invalidate()  # bulk_create sends no signals: drop the cached pages
-    return {"posts": len(posts), "documents": len(documents), "events": len(events)}
+    return counts

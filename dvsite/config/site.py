@@ -33,7 +33,9 @@ SITE_INFO = {
 
 # Anonymous pages are cached this long at most (0 = off); see dvsite/cache.py for invalidation.
 PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=300)
-PAGE_CACHE_VIEW_FLUSH_SECONDS = 1.0
+# Counted views wait in the cache and are written in one batch this often (core/view_counts.py):
+# the most a process that dies can lose.
+VIEW_COUNT_FLUSH_SECONDS = env.int("DJANGO_VIEW_COUNT_FLUSH_SECONDS", default=60)
 # A reader counts once per post in this many seconds (core/view_counts.py).
 VIEW_COUNT_WINDOW_SECONDS = env.int("DJANGO_VIEW_COUNT_WINDOW_SECONDS", default=3600)
 # Parts every page shares (sidebars, the home page's lists) are cached per content generation

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import F
 from django.utils.html import strip_tags
 from django_tasks import task
 from simple_history.models import HistoricalRecords
@@ -185,9 +184,9 @@ class Post(UnitScoped, Publishable):
 
     @classmethod
     def record_views(cls, counts):
-        """Add {pk: views} (the view counter's flush): the all-time totals and today's row."""
-        for pk, count in counts.items():
-            cls._default_manager.filter(pk=pk).update(view_count=F("view_count") + count)
+        """Add {pk: views} (the view counter's batch): the all-time totals in one UPDATE and
+        today's rows in one UPSERT, whatever the number of posts."""
+        daily_views.add_to_totals(cls, counts)
         daily_views.record_views(counts)
 
     history = HistoricalRecords(

@@ -9,6 +9,7 @@ from docs_registry.models import Document
 from dvsite import search
 from events.models import Event
 from news.models import Post, TaggedPost
+from tools import synthetic
 
 
 def _fill(**sizes):
@@ -45,10 +46,11 @@ def test_fills_every_kind_with_links_and_a_share_of_non_public_rows():
 
 
 @pytest.mark.django_db
-def test_rows_hold_what_save_would_have_computed():
+def test_rows_hold_what_save_would_have_computed(monkeypatch):
+    monkeypatch.setattr(synthetic, "POOL_SIZE", 10)  # later rows reuse the first ten texts
     _fill()
     for model in (Post, Event, Document):
-        for obj in model.objects.all()[:15]:
+        for obj in [*model.objects.order_by("pk")[:8], *model.objects.order_by("-pk")[:8]]:
             stored = (obj.slug, obj.search_title, obj.search_text)
             obj.save()
             obj.refresh_from_db()
@@ -64,3 +66,18 @@ def test_second_run_adds_more_rows_with_unique_slugs_and_search_finds_them():
     assert Post.objects.values("slug").distinct().count() == 120
     _words, results = search.search("dân vận")
     assert results.count() > 0
+
+
+@pytest.mark.django_db
+def test_large_sizes_are_made_in_rounds_with_their_share_of_each_kind(monkeypatch):
+    monkeypatch.setattr(synthetic, "ROUND", 40)
+    seen = []
+    counts = synthetic.generate(
+        synthetic.Sizes(posts=100, documents=50, events=20), seed=3, progress=seen.append
+    )
+    assert counts == {"posts": 100, "documents": 50, "events": 20}
+    assert [c["posts"] for c in seen] == [34, 67, 100]  # three rounds of at most 40
+    assert Post.objects.values("slug").distinct().count() == 100
+    # every round links its own rows: each post is tagged, citations and reports exist
+    assert TaggedPost.objects.values("content_object").distinct().count() == 100
+    assert Document.posts.through.objects.exists() and Event.posts.through.objects.exists()

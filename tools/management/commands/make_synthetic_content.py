@@ -31,8 +31,18 @@ class Command(BaseCommand):
         if min(posts, documents, events, practices) < 0:
             raise CommandError("Số lượng không được âm.")
         started = time.perf_counter()
+
+        def progress(counts):
+            if options["verbosity"] >= 2:
+                self.stdout.write(
+                    f"{time.perf_counter() - started:.0f} s: {counts['posts']} bài viết, "
+                    f"{counts['documents']} văn bản, {counts['events']} sự kiện"
+                )
+
         counts = synthetic.generate(
-            synthetic.Sizes(posts=posts, documents=documents, events=events), seed=seed
+            synthetic.Sizes(posts=posts, documents=documents, events=events),
+            seed=seed,
+            progress=progress,
         )
         counts |= synthetic_practices.generate(practices, seed=seed)
         elapsed = time.perf_counter() - started
