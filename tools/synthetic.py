@@ -27,7 +27,7 @@ from events.models import RESERVED_SLUGS, Event, Format, Kind, TaggedEvent
 from news.models import Category, Post, TaggedPost
 from taxonomy.models import Topic
 from taxonomy.vocabulary import VOCABULARY_FILE
-from tools.bulk_rows import insert_links, insert_objects
+from tools.bulk_rows import BATCH, insert_links, insert_objects
 from tools.synthetic_words import (
     ACTIONS,
     ACTORS,
@@ -308,7 +308,8 @@ def make_questions(rng, count, topics, now):
     slugs = _Slugs(Question)
     kinds = [value for value, _ in QuestionKind.choices]
     questions = []
-    for n in range(count):
+    first = Question.objects.count()  # a second run's codes follow the first's
+    for n in range(first, first + count):
         status, publish_at = _status(rng, now)
         received = now - datetime.timedelta(days=rng.randint(20, 3 * 365))
         answered = status == Status.PUBLISHED
@@ -332,7 +333,7 @@ def make_questions(rng, count, topics, now):
             publish_at=publish_at,
         )
         questions.append(_prepare(question))
-    return Question.objects.bulk_create(questions, batch_size=1000)
+    return Question.objects.bulk_create(questions, batch_size=BATCH)
 
 
 def _shares(total, rounds):

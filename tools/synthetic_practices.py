@@ -19,7 +19,8 @@ from practices import candidates
 from practices.models import Group, Level, Practice, Recognition, Result, Sector, name_key
 from taxonomy.models import Topic
 from taxonomy.units import Kind, Unit
-from tools.synthetic import BATCH, _prepare, _Slugs, _status
+from tools.bulk_rows import BATCH
+from tools.synthetic import _prepare, _Slugs, _status
 
 MODEL_NAMES = {
     "kinh-te": [

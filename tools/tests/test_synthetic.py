@@ -73,9 +73,11 @@ def test_large_sizes_are_made_in_rounds_with_their_share_of_each_kind(monkeypatc
     monkeypatch.setattr(synthetic, "ROUND", 40)
     seen = []
     counts = synthetic.generate(
-        synthetic.Sizes(posts=100, documents=50, events=20), seed=3, progress=seen.append
+        synthetic.Sizes(posts=100, documents=50, events=20, questions=10),
+        seed=3,
+        progress=seen.append,
     )
-    assert counts == {"posts": 100, "documents": 50, "events": 20}
+    assert counts == {"posts": 100, "documents": 50, "events": 20, "questions": 10}
     assert [c["posts"] for c in seen] == [34, 67, 100]  # three rounds of at most 40
     assert Post.objects.values("slug").distinct().count() == 100
     # every round links its own rows: each post is tagged, citations and reports exist
