@@ -176,3 +176,39 @@ def test_check_deploy_refuses_backups_inside_media_and_nginx_hand_over_with_s3(t
         DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX="/_protected/",
     )
     assert on_s3.returncode != 0 and "ops.W001" in on_s3.stderr
+
+
+def test_the_manage_wrapper_runs_as_the_site_user_with_the_services_environment(tmp_path):
+    """deploy/dvsite-manage as root: manage.py runs as another user (`nobody` here, `dvsite` on a
+    server) with the env file's values and, for backup commands, the key file's key."""
+    setpriv, nobody = shutil.which("setpriv"), shutil.which("id")
+    if os.geteuid() != 0 or not setpriv or not nobody:
+        pytest.skip("needs root and setpriv")
+    readable = subprocess.run(  # noqa: S603
+        [setpriv, "--reuid=nobody", "--regid=65534", "--clear-groups", "test", "-r",
+         str(ROOT / "manage.py")],
+        check=False, timeout=30,
+    )  # fmt: skip
+    if readable.returncode != 0:
+        pytest.skip("this checkout is not readable by nobody")
+    env_file = tmp_path / "dvsite.env"
+    env_file.write_text(
+        (DEPLOY / "dvsite.env.example").read_text().replace("DJANGO_SECRET_KEY=change-me", "")
+        + f"\nDJANGO_SECRET_KEY={secrets.token_urlsafe(64)}\n"
+    )
+    key_file = tmp_path / "backup.key"
+    key_file.write_text("a2V5LWZvci10aGUtd3JhcHBlci10ZXN0LTMyLWJ5dGU=\n")
+    code = "import os; print(os.getuid(), os.environ['DVSITE_NAME'], os.environ.get('DJANGO_BACKUP_KEY'))"
+    result = subprocess.run(  # noqa: S603
+        [str(DEPLOY / "dvsite-manage"), "shell", "--no-imports", "-c", code],
+        env={
+            "PATH": os.environ["PATH"],
+            "DVSITE_APP": str(ROOT),
+            "DVSITE_ENV_FILE": str(env_file),
+            "DVSITE_BACKUP_KEY_FILE": str(key_file),
+            "DVSITE_USER": "nobody",
+        },
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "65534 Ban Dân vận Tỉnh ủy Hà Nam None"
