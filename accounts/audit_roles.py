@@ -31,8 +31,8 @@ def _membership_changed(label, action_type, subject_side):
     """A receiver for one many-to-many: `subject_side` is the model whose row is audited."""
 
     def receiver(sender, instance, action, reverse, model, pk_set, **kwargs):
-        if action not in VERBS:
-            return
+        if action not in VERBS or getattr(instance, "_audit_raw", False):
+            return  # a fixture or a restored backup loads rows as they were: not a change
         if action == "pre_clear":
             field = sender._meta.get_field(_other_side(sender, instance))
             pk_set = set(
@@ -76,9 +76,17 @@ def _other_side(through, instance):
     raise LookupError(through)
 
 
-def _remember_flags(sender, instance, update_fields=None, **kwargs):
-    if instance.pk is None or (
-        update_fields is not None and not set(update_fields) & set(ROLE_FLAGS)
+def _mark_raw(sender, instance, raw=False, **kwargs):
+    """Rows saved by loaddata (a restored backup) keep the flag for their relations' signals."""
+    instance._audit_raw = raw
+
+
+def _remember_flags(sender, instance, update_fields=None, raw=False, **kwargs):
+    _mark_raw(sender, instance, raw)
+    if (
+        raw
+        or instance.pk is None
+        or (update_fields is not None and not set(update_fields) & set(ROLE_FLAGS))
     ):
         instance._audit_flags = None
         return
@@ -116,4 +124,6 @@ def connect():
             dispatch_uid=f"accounts.audit_roles.{through._meta.label}",
         )
     pre_save.connect(_remember_flags, sender=user_model, dispatch_uid="accounts.audit_roles.pre")
+    for model in (Group, Unit):
+        pre_save.connect(_mark_raw, sender=model, dispatch_uid=f"accounts.audit_roles.raw.{model}")
     post_save.connect(_flags_changed, sender=user_model, dispatch_uid="accounts.audit_roles.post")

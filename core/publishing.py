@@ -207,15 +207,12 @@ class Publishable(DeskWorkflowMixin, ContentModel):
 
     def save(self, *args, **kwargs):
         self.refresh_search_fields()
-        if not self._state.adding:
-            self.version = (self.version or 0) + 1
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {
-                *kwargs["update_fields"],
-                "search_title",
-                "search_text",
-                "version",
-            }
+            # Bookkeeping (a document's search text after its PDF was read): not a new version,
+            # or an editor's open form would be refused for a change nobody made.
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
+        elif not self._state.adding:
+            self.version = (self.version or 0) + 1
         super().save(*args, **kwargs)
 
     def refresh_search_fields(self):

@@ -11,7 +11,7 @@ import datetime
 
 from django.apps import apps
 from django.utils import timezone
-from django_tasks import task, task_backends
+from django_tasks import TaskResultStatus, task, task_backends
 
 from core import audit, revisions
 
@@ -27,7 +27,12 @@ def _is_waiting(periodic_task):
     if not apps.is_installed("django_tasks_db"):
         return False
     result_model = apps.get_model("django_tasks_database", "DBTaskResult")
-    return result_model.objects.ready().filter(task_path=periodic_task.module_path).exists()
+    # Waiting for its time (run_after in the future) or running now: `ready()` alone would
+    # miss the first, and every migrate would start one more chain.
+    waiting = (TaskResultStatus.READY, TaskResultStatus.RUNNING)
+    return result_model.objects.filter(
+        task_path=periodic_task.module_path, status__in=waiting
+    ).exists()
 
 
 def enqueue_later(periodic_task, after=DAY, now=None):

@@ -233,3 +233,19 @@ def test_the_log_list_and_the_approval_steps_list_keep_their_queries_as_rows_gro
     few = count(LOG), count(reverse("admin:core_approvalstep_changelist"))
     _log_rows(publisher, 12, start=2)
     assert (count(LOG), count(reverse("admin:core_approvalstep_changelist"))) == few
+
+
+def test_after_migrate_the_pruning_chain_starts_once_on_the_database_queue(settings):
+    from django.apps import apps
+    from django_tasks import task_backends
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    task_backends._settings = None
+    try:
+        tasks.schedule()
+        tasks.schedule()  # a second migrate: the waiting run is enough
+        results = apps.get_model("django_tasks_database", "DBTaskResult").objects
+        [waiting] = results.filter(task_path="core.tasks.prune_audit_log")
+        assert waiting.run_after > timezone.now()
+    finally:
+        task_backends._settings = None

@@ -223,3 +223,9 @@ def test_heartbeat_and_autosave_are_cheap_and_leave_the_page_cache_alone(
 
     assert page_cache.changed_kinds(AutosaveDraft) == frozenset()
     assert page_cache.changed_kinds(EditSession) == frozenset()
+
+
+def test_bookkeeping_saves_are_not_new_versions(draft):
+    before = version_of(draft)
+    Post.objects.get(pk=draft.pk).save(update_fields=["updated_at"])
+    assert version_of(draft) == before
