@@ -8,6 +8,8 @@ from docs_registry.tests.factories import DocumentFactory
 from events.tests.factories import EventFactory
 from news.tests.factories import PostFactory, uploaded_image
 from taxonomy.models import Topic
+from taxonomy.tests.factories import UnitFactory, merge
+from taxonomy.units import Kind
 
 
 def make_content():
@@ -24,6 +26,12 @@ def make_content():
     )
     document = DocumentFactory(number="23-QĐ/TW", title="Quy chế công tác dân vận")
     today = timezone.localdate()
+    commune = UnitFactory(name="Nam Lý")
+    former = UnitFactory(kind=Kind.DISTRICT, name="Lý Nhân")
+    merge([former], commune, datetime.date(2025, 7, 1))
+    lead.units.add(commune)
+    plain.units.add(former)
+    event.units.add(commune)
     return {
         "home": "/",
         "news list": "/tin-tuc/",
@@ -47,5 +55,11 @@ def make_content():
         "leaders": "/gioi-thieu/lanh-dao/",
         "contact": "/gioi-thieu/lien-he/",
         "english": "/en/",
+        "units": "/don-vi/",
+        "units search": "/don-vi/?q=ly+nhan",
+        "unit": commune.get_absolute_url(),
+        "former unit": former.get_absolute_url(),
+        "news of a unit": f"/tin-tuc/?don_vi={commune.slug}",
+        "registry of a unit": f"/van-ban/?don_vi={commune.slug}",
         "not found": "/khong-co-trang-nay/",
     }
