@@ -5,6 +5,7 @@ An editor limited to units must keep their item in at least one of them; a unit 
 had stays choosable (so editing never drops it), and any other unit in a crafted POST is
 refused by the field like an unknown choice."""
 
+from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.db.models import Q
 
 from taxonomy.units import Unit, scope_ids
@@ -14,6 +15,10 @@ OUT_OF_SCOPE = "Nội dung phải thuộc ít nhất một đơn vị của bạ
 
 class UnitPickerMixin:
     """For a ModelAdmin of a UnitScoped model; put its `unit_fields` in the fieldsets."""
+
+    def get_list_filter(self, request):
+        # "Đơn vị" beside the other filters: only the units the editor's items name.
+        return (*super().get_list_filter(request), ("units", RelatedOnlyFieldListFilter))
 
     def get_autocomplete_fields(self, request):
         return (*super().get_autocomplete_fields(request), *self.model.unit_fields)

@@ -48,7 +48,8 @@ class UnitQuerySet(models.QuerySet):
 
     def family_ids(self, ids):
         """`ids` and every unit that became part of them, at any depth: their predecessors
-        (merged into them) and, for a unit that no longer exists, the units it contained.
+        (merged into them) and their former members (for a unit that no longer exists, every
+        unit it contained).
         Two small queries whatever the number of units; content of all of them is shown
         under (and editable by the editors of) the first."""
         ids = set(ids)
@@ -97,10 +98,13 @@ class UnitGraph:
                 continue
             found.add(pk)
             todo.extend(self.predecessors.get(pk, ()))
-            if pk in self.ended:
-                # A former unit's communes went with it; a current unit's own members (the
-                # province's communes) are units of their own and are not folded in.
-                todo.extend(self.children.get(pk, ()))
+            children = self.children.get(pk, ())
+            if pk not in self.ended:
+                # A current unit's current members (the province's communes) are units of
+                # their own and are not folded in; its former members (the districts it had
+                # until 2025) are. A former unit's members all went with it.
+                children = [child for child in children if child in self.ended]
+            todo.extend(children)
         return found
 
 

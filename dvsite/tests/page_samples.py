@@ -9,6 +9,8 @@ from events.tests.factories import EventFactory
 from news.tests.factories import PostFactory, uploaded_image
 from schedule.tests.factories import WorkItemFactory, WorkWeekFactory
 from taxonomy.models import Topic
+from taxonomy.tests.factories import UnitFactory, merge
+from taxonomy.units import Kind
 
 
 def make_content():
@@ -28,6 +30,12 @@ def make_content():
     work_week = WorkWeekFactory()
     WorkItemFactory(week=work_week, content="Giao ban Thường trực Ban")
     WorkItemFactory(week=work_week, weekday=3, content="Làm việc với Hội Nông dân", postponed=True)
+    commune = UnitFactory(name="Nam Lý")
+    former = UnitFactory(kind=Kind.DISTRICT, name="Lý Nhân")
+    merge([former], commune, datetime.date(2025, 7, 1))
+    lead.units.add(commune)
+    plain.units.add(former)
+    event.units.add(commune)
     return {
         "home": "/",
         "news list": "/tin-tuc/",
@@ -51,6 +59,12 @@ def make_content():
         "leaders": "/gioi-thieu/lanh-dao/",
         "contact": "/gioi-thieu/lien-he/",
         "english": "/en/",
+        "units": "/don-vi/",
+        "units search": "/don-vi/?q=ly+nhan",
+        "unit": commune.get_absolute_url(),
+        "former unit": former.get_absolute_url(),
+        "news of a unit": f"/tin-tuc/?don_vi={commune.slug}",
+        "registry of a unit": f"/van-ban/?don_vi={commune.slug}",
         "not found": "/khong-co-trang-nay/",
         "schedule": "/lich-cong-tac/",
         "schedule print": "/lich-cong-tac/in/",

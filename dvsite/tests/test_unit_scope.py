@@ -233,3 +233,15 @@ def test_only_administrators_change_units(client, commune_editor, superuser, uni
     assert units["mine"].name == "Nam Lý"
     login(client, superuser)
     assert client.get(reverse("admin:taxonomy_unit_add")).status_code == 200
+
+
+def test_the_admin_lists_filter_by_unit_offering_only_their_units(client, commune_editor, units):
+    mine, old = post_in(units["mine"]), post_in(units["former"])
+    post_in(units["other"])
+    login(client, commune_editor)
+    url = reverse("admin:news_post_changelist")
+    response = client.get(url, {"units__id__exact": units["former"].pk})
+    assert list(response.context["cl"].result_list) == [old]
+    html = client.get(url).content.decode()
+    assert "xã Nam Lý" in html and "xã Bình Lục" not in html
+    assert mine in changelist(client)

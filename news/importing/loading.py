@@ -68,8 +68,9 @@ def _fingerprint(values, tag_names, unit_ids=()):
         "tags": sorted(nfc(t) for t in tag_names),
         "warnings": nfc(values["import_warnings"]),
         "source_views": values["source_view_count"],
-        "units": sorted(unit_ids),
     }
+    if unit_ids:  # absent while none: the checksums of posts imported before units stay valid
+        data["units"] = sorted(unit_ids)
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 

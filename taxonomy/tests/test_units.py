@@ -58,6 +58,11 @@ def test_the_family_of_a_unit_holds_what_became_part_of_it(province, django_asse
     assert family == {ids["Ninh Bình"], ids["Hà Nam"], ids["Lý Nhân"], ids["Nhân Thịnh"]}
     assert Unit.objects.family_ids([ids["Nam Lý"]]) == {ids["Nam Lý"], ids["Nhân Thịnh"]}
     assert Unit.objects.family_ids([]) == set()
+    # A current province keeps its former districts (Nghệ An was not merged in 2025).
+    nghe_an = UnitFactory(kind=Kind.PROVINCE, name="Nghệ An")
+    yen_thanh = UnitFactory(kind=Kind.DISTRICT, name="Yên Thành", parent=nghe_an, ended_on=JULY_1)
+    UnitFactory(name="Quỳnh Lưu", parent=nghe_an)  # a current commune: a unit of its own
+    assert Unit.objects.family_ids([nghe_an.pk]) == {nghe_an.pk, yen_thanh.pk}
 
 
 def test_what_became_of_a_former_unit(province):
