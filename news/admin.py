@@ -16,6 +16,7 @@ from core.publishing import Status
 from core.text import fold
 from news.admin_preview import PREVIEW_BUTTON, preview_response
 from news.models import Category, Picture, Post, WorkflowNote
+from news.models.posts import category_scope
 from taxonomy.unit_pickers import UnitPickerMixin
 
 WORKFLOW_BUTTON_PREFIX = "_workflow_"
@@ -67,6 +68,15 @@ class PostAdmin(UnitPickerMixin, PublishableAdmin):
     date_hierarchy = "publish_at"
     ordering = ("-updated_at",)
     list_per_page = 50
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # A user limited to categories files posts under them only; another category in a
+        # crafted POST is refused by the field like an unknown choice.
+        categories = category_scope(request.user)
+        if db_field.name == "category" and categories is not None:
+            kwargs["queryset"] = Category.objects.filter(pk__in=categories)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
         ("Ảnh đại diện", {"fields": ("image", "image_alt", "image_caption")}),
@@ -264,11 +274,14 @@ class CategoryAdmin(admin.ModelAdmin):
     list_display = ("name", "slug", "position")
     list_editable = ("position",)
     search_fields = ("name",)
-    fields = ("name", "slug", "description", "position")
+    fields = ("name", "slug", "description", "position", "members")
+    filter_horizontal = ("members",)
 
     def get_readonly_fields(self, request, obj=None):
-        # Left empty, the slug is made from the Vietnamese name ("dan-van-kheo").
-        return ("slug",) if obj is not None and obj.pk else ()
+        # Left empty, the slug is made from the Vietnamese name ("dan-van-kheo"). Who works
+        # on a category is the administrator's choice.
+        slug = ("slug",) if obj is not None and obj.pk else ()
+        return slug if request.user.is_superuser else (*slug, "members")
 
 
 @admin.register(Picture)

@@ -27,6 +27,14 @@ class Category(SlugFromNameMixin, ContentModel):
     slug = models.SlugField("Đường dẫn", max_length=200, unique=True, blank=True)
     description = models.TextField("Mô tả", blank=True)
     position = models.PositiveSmallIntegerField("Thứ tự", default=0)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Người biên tập, duyệt của chuyên mục",
+        blank=True,
+        related_name="news_categories",
+        help_text="Người có chuyên mục chỉ thấy, sửa và duyệt bài của chuyên mục mình "
+        "(cùng với giới hạn theo đơn vị, nếu có).",
+    )
 
     class Meta:
         ordering = ["position", "name"]
@@ -35,6 +43,17 @@ class Category(SlugFromNameMixin, ContentModel):
 
     def get_absolute_url(self):
         return object_url("news:category", slug=self.slug)
+
+
+def category_scope(user):
+    """The categories whose posts `user` may work on, or None when no category limits them
+    (administrators and users who belong to no category). Read once per request."""
+    if user is None or not user.is_authenticated or user.is_superuser:
+        return None
+    if not hasattr(user, "_category_scope"):
+        own = Category.members.through.objects.filter(user_id=user.pk)
+        user._category_scope = set(own.values_list("category_id", flat=True)) or None
+    return user._category_scope
 
 
 class PostQuerySet(PublishableQuerySet):
@@ -181,6 +200,17 @@ class Post(UnitScoped, Publishable):
     # All-time most viewed first, then the newest ("Xem nhiều nhất" ranks by recent readers
     # first: news/models/daily_views.py).
     MOST_READ_ORDER = ("-view_count", "-publish_at", "-id")
+
+    @classmethod
+    def scope_q(cls, user):
+        """The units' scope (UnitScoped), narrowed to the user's categories when they belong to
+        some: an editor or publisher of "Dân vận khéo" works on that category's posts only."""
+        scope = super().scope_q(user)
+        categories = category_scope(user)
+        if categories is None:
+            return scope
+        in_categories = models.Q(category_id__in=categories)
+        return in_categories if scope is None else scope & in_categories
 
     @classmethod
     def record_views(cls, counts):
