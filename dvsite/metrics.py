@@ -18,7 +18,7 @@ import time
 
 from django.conf import settings
 from django.db.models import Count
-from django.http import HttpResponse, HttpResponseNotFound
+from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseNotFound
 from django.utils.cache import add_never_cache_headers
 from django_tasks_db.models import DBTaskResult
 from prometheus_client import (
@@ -133,9 +133,12 @@ def _exposition():
 
 
 def metrics(request):
-    """The metrics, for the allowed addresses; a bare 404 for anyone else. Never cached."""
-    if request.method not in ("GET", "HEAD") or not is_allowed(client_ip(request)):
+    """The metrics, for the allowed addresses; a bare 404 for anyone else (whatever the method,
+    so nothing tells them it exists). Never cached."""
+    if not is_allowed(client_ip(request)):
         response = HttpResponseNotFound("Không tìm thấy.", content_type="text/plain; charset=utf-8")
+    elif request.method not in ("GET", "HEAD"):
+        response = HttpResponseNotAllowed(["GET", "HEAD"])
     else:
         response = HttpResponse(_exposition(), content_type=CONTENT_TYPE_LATEST)
     add_never_cache_headers(response)

@@ -116,10 +116,23 @@ def _identifying(exif):
     )
 
 
+def _png_may_tell(source):
+    source.seek(0)
+    raw = source.read()
+    return b"eXIf" in raw or (b"XML:com.adobe.xmp" in raw and any(w in raw for w in _XMP_TELLS))
+
+
 def without_location(source):
     """The bytes of `source` (an image file) without GPS position and camera serial numbers, or
     None when it carries neither (then it is stored untouched). JPEG keeps its own quantisation
     (no visible re-compression); PNG is lossless anyway."""
+    source.seek(0)
+    head = source.read(8)
+    if head.startswith(b"\x89PNG") and not _png_may_tell(source):
+        # Pillow finds a PNG's EXIF only by decoding the whole picture (seconds for a large
+        # one, in the request): a PNG without an eXIf chunk or telling XMP is stored as it is.
+        source.seek(0)
+        return None
     source.seek(0)
     with Image.open(source) as image:
         exif = image.getexif()

@@ -5,16 +5,21 @@ as it exists — or this test asks for a seeded value for its parameters.
 """
 
 import unicodedata
+from datetime import timedelta
 from urllib.parse import quote, urlencode
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.publishing import Status
 from docs_registry.tests.factories import AttachmentFactory, DocumentFactory
 from events.tests.factories import EventFactory
-from news.tests.factories import CategoryFactory, PostFactory
+from news import lead_image
+from news.models import Post
+from news.tests.factories import CategoryFactory, PostFactory, uploaded_image
 from pages.models import AboutPage
 from taxonomy.tests.factories import UnitFactory
 from tests.public_urls import public_routes
@@ -46,6 +51,12 @@ def seeded():
     attachment = AttachmentFactory(document=document)
     unit = UnitFactory(name="Nam Lý")
     post.units.add(unit)
+    # A post published a moment ago whose lead image has not moved out of private storage yet
+    # (news/lead_image.py): its image view serves it.
+    pictured = PostFactory(image=uploaded_image("anh.jpg"), image_alt="Ảnh")
+    Post.objects.filter(pk=pictured.pk).update(
+        status=Status.PUBLISHED, publish_at=timezone.now() - timedelta(minutes=1)
+    )
     about = AboutPage.objects.published().filter(language=AboutPage.Language.VI).first()
     assert about is not None, "the about pages come from a data migration"
     return {
@@ -57,6 +68,7 @@ def seeded():
         "events:ics": {"slug": event.slug},
         "news:category": {"slug": category.slug},
         "news:detail": {"slug": post.slug},
+        "news:image": {"slug": pictured.slug, "name": lead_image.public_name(pictured.image.name)},
         "news:tag": {"tag_slug": topic.slug},
         "topic_atom": {"tag_slug": topic.slug},
         "topic_rss": {"tag_slug": topic.slug},
