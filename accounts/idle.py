@@ -15,12 +15,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast, Coalesce, Greatest
-from django.db.models.signals import post_migrate
-from django.dispatch import receiver
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task
 
-from core import audit
+from core import audit, tasks
 from core.models import AuditEntry
 
 IDLE = "idle"
@@ -88,36 +86,12 @@ def set_active(user, active, request):
     return True
 
 
-# -- the daily run, without cron -----------------------------------------------------------------
-
-RUN_EVERY = timedelta(days=1)
+# -- the daily run, without cron (core.tasks) ------------------------------------------------------
 
 
+@tasks.periodic
 @task()
 def disable_idle_accounts_daily():
     names = disable_idle_accounts()
-    schedule_next(timezone.now() + RUN_EVERY)
+    tasks.queue_next(disable_idle_accounts_daily)
     return names
-
-
-def _waiting():
-    """A run already queued in the database backend (none exists for other backends)."""
-    from django_tasks_db.models import DBTaskResult  # noqa: PLC0415 (only with that backend)
-
-    return DBTaskResult.objects.filter(
-        task_path=disable_idle_accounts_daily.module_path, status="READY"
-    ).exists()
-
-
-def schedule_next(when):
-    """Queue the next run at `when`, where the backend can defer work (the database queue of
-    production); the immediate backend of development runs nothing later."""
-    if not default_task_backend.supports_defer or _waiting():
-        return None
-    return disable_idle_accounts_daily.using(run_after=when).enqueue()
-
-
-@receiver(post_migrate, dispatch_uid="dvsite_idle_accounts_schedule")
-def _schedule_after_migrate(sender, **kwargs):
-    if sender.name == "django_tasks_db":  # its table exists from here on
-        schedule_next(timezone.now() + timedelta(minutes=5))

@@ -22,32 +22,41 @@ def _can_defer(periodic_task):
     return task_backends[periodic_task.backend].supports_defer
 
 
-def _is_waiting(periodic_task):
+def _is_waiting(periodic_task, statuses=(TaskResultStatus.READY,)):
     """A run of `periodic_task` is already queued (django-tasks-db only; other backends: no)."""
     if not apps.is_installed("django_tasks_db"):
         return False
     result_model = apps.get_model("django_tasks_database", "DBTaskResult")
-    # Waiting for its time (run_after in the future) or running now: `ready()` alone would
-    # miss the first, and every migrate would start one more chain.
-    waiting = (TaskResultStatus.READY, TaskResultStatus.RUNNING)
     return result_model.objects.filter(
-        task_path=periodic_task.module_path, status__in=waiting
+        task_path=periodic_task.module_path, status__in=statuses
     ).exists()
 
 
-def enqueue_later(periodic_task, after=DAY, now=None):
-    """Queue the next run `after` from now, where the backend can wait; returns it or None."""
-    if not _can_defer(periodic_task):
+def queue_next(periodic_task, after=DAY, now=None):
+    """Queue the next run `after` from now, where the backend can wait and no run is waiting
+    already; returns it or None. A periodic task calls this at the end of each run."""
+    if not _can_defer(periodic_task) or _is_waiting(periodic_task):
         return None
     return periodic_task.using(run_after=(now or timezone.now()) + after).enqueue()
 
 
+PERIODIC = []
+
+
+def periodic(periodic_task):
+    """Register a task (of any app) that re-queues itself with `queue_next`: `migrate` starts
+    its chain (`schedule`)."""
+    PERIODIC.append(periodic_task)
+    return periodic_task
+
+
+@periodic
 @task()
 def prune_audit_log():
     """Remove audit entries past the retention (settings.AUDIT_RETENTION_DAYS), then come back
     tomorrow. Returns how many were removed."""
     removed = audit.prune()
-    enqueue_later(prune_audit_log)
+    queue_next(prune_audit_log)
     return removed
 
 
@@ -89,11 +98,10 @@ def apply_due_revisions(now=None):
     return applied
 
 
-PERIODIC = [prune_audit_log]
-
-
 def schedule(**kwargs):
-    """Start each periodic chain that has no run waiting (a post_migrate receiver)."""
+    """Start each periodic chain that has no run waiting or running (a post_migrate receiver:
+    a second `migrate` starts no second chain)."""
+    busy = (TaskResultStatus.READY, TaskResultStatus.RUNNING)
     for periodic_task in PERIODIC:
-        if _can_defer(periodic_task) and not _is_waiting(periodic_task):
-            enqueue_later(periodic_task, after=datetime.timedelta(minutes=5))
+        if _can_defer(periodic_task) and not _is_waiting(periodic_task, busy):
+            queue_next(periodic_task, after=datetime.timedelta(minutes=5))

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from accounts import idle
+from core import tasks
 from core.models import Action, AuditEntry
 
 PASSWORD = "mật-khẩu-thử-nghiệm"
@@ -114,8 +115,8 @@ def test_odd_filter_values_show_the_list(client, superuser):
 def test_the_daily_run_queues_the_next_one_without_cron(editor, settings):
     # Production's database queue (manage.py db_worker); the settings fixture restores TASKS.
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    assert idle.schedule_next(timezone.now()) is not None
-    assert idle.schedule_next(timezone.now()) is None  # one waiting run is enough
+    assert tasks.queue_next(idle.disable_idle_accounts_daily) is not None
+    assert tasks.queue_next(idle.disable_idle_accounts_daily) is None  # one waiting run is enough
     waiting = DBTaskResult.objects.filter(
         task_path=idle.disable_idle_accounts_daily.module_path, status="READY"
     )
@@ -128,5 +129,5 @@ def test_the_daily_run_queues_the_next_one_without_cron(editor, settings):
 
 @pytest.mark.django_db
 def test_the_immediate_backend_of_development_queues_nothing():
-    assert idle.schedule_next(timezone.now()) is None
+    assert tasks.queue_next(idle.disable_idle_accounts_daily) is None
     assert not DBTaskResult.objects.exists()
