@@ -53,5 +53,4 @@ def make_content():
         "english": "/en/",
         "not found": "/khong-co-trang-nay/",
         "schedule": "/lich-cong-tac/",
-        "schedule print": "/lich-cong-tac/in/",
     }
