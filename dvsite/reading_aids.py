@@ -2,20 +2,22 @@
 
 The choice lives in one cookie (`hien_thi`, e.g. "lon-cao") that the server reads, so the page
 arrives with its classes on <html> and the first paint is right with or without JavaScript.
-The buttons are a plain form posted here (a 303 back to the page), which site.js turns into an
-instant switch that writes the same cookie. The anonymous page cache keys each page by the
-choice (`cache_variant`: at most six variants, anything unknown is the default), so a cached
-page never carries someone else's choice; the choice is no personal data and changing someone's
-text size is no harm worth a CSRF token (which would make every page uncacheable).
+The buttons are a plain GET form sent here (a redirect back to the page), which site.js turns
+into an instant switch that writes the same cookie. A GET, like a language link: the choice is
+no personal data and changes nothing stored, and a POST would need a CSRF token in every page,
+which would make every page uncacheable. The anonymous page cache keys each page by the choice
+(`cache_variant`: at most six variants, anything unknown is the default), so a cached page never
+carries someone else's choice. Without a choice in the query, the address is a page of its own
+with the same buttons.
 """
 
 import dataclasses
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_safe
 
 COOKIE = "hien_thi"
 COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -84,17 +86,22 @@ def context(request):
     return {"reading_aids": from_request(request)}
 
 
-@csrf_exempt
-@require_POST
-def choose(request):
-    """Remember the choice and go back to the page the form was on."""
-    aids = from_request(request).changed(request.POST)
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+def _safe_target(request, target):
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ) or not target.startswith("/"):
-        target = "/"
-    response = HttpResponseRedirect(target, status=303)
+    ):
+        return target
+    return "/"
+
+
+@require_safe
+def choose(request):
+    """Remember the choice and go back to the page the form was on; without a choice, the
+    page of the reading aids itself."""
+    if "co_chu" not in request.GET and "tuong_phan" not in request.GET:
+        return render(request, "reading_aids.html", {"crumbs": [("Cỡ chữ và độ tương phản", None)]})
+    aids = from_request(request).changed(request.GET)
+    response = HttpResponseRedirect(_safe_target(request, request.GET.get("next", "")))
     response.set_cookie(
         COOKIE,
         aids.value,

@@ -67,5 +67,4 @@ def make_content():
         "registry of a unit": f"/van-ban/?don_vi={commune.slug}",
         "not found": "/khong-co-trang-nay/",
         "schedule": "/lich-cong-tac/",
-        "schedule print": "/lich-cong-tac/in/",
     }

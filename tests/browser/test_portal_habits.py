@@ -134,6 +134,12 @@ def test_reading_aids_switch_remember_and_pass_axe_in_every_state(
                 shot(page, f"reading-aids-{size}-{contrast}-phone")
             if viewport != PHONE and size == "lon":
                 shot(page, f"reading-aids-{size}-{contrast}-desktop")
+    # The choice follows the reader to the other page types, which pass axe in it too.
+    for url in (site_content["posts"][0].get_absolute_url(), "/van-ban/", "/su-kien/lich/"):
+        page.goto(url)
+        classes = page.evaluate("document.documentElement.className").split()
+        assert {"text-large", "contrast-high"} <= set(classes)
+        assert violations(page) == [], url
 
 
 def test_reading_aids_work_without_javascript(new_context, site_content):
