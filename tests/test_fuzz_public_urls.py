@@ -4,6 +4,7 @@ The routes come from the URLconf (`tests.public_urls`), so a new public page is 
 as it exists — or this test asks for a seeded value for its parameters.
 """
 
+import datetime
 import unicodedata
 from urllib.parse import quote, urlencode
 
@@ -17,6 +18,8 @@ from events.tests.factories import EventFactory
 from news.tests.factories import CategoryFactory, PostFactory
 from pages.models import AboutPage
 from tests.public_urls import public_routes
+from voice.models import Consultation
+from voice.tests.factories import AnsweredQuestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +46,10 @@ def seeded():
     event.posts.add(post)
     document = DocumentFactory()
     attachment = AttachmentFactory(document=document)
+    consultation = Consultation.objects.create(
+        document=document, closes_on=datetime.date.today() + datetime.timedelta(days=30)
+    )
+    question = AnsweredQuestionFactory()
     about = AboutPage.objects.published().filter(language=AboutPage.Language.VI).first()
     assert about is not None, "the about pages come from a data migration"
     return {
@@ -58,6 +65,8 @@ def seeded():
         "topic_atom": {"tag_slug": topic.slug},
         "topic_rss": {"tag_slug": topic.slug},
         "sitemap_section": {"section": "tin-tuc"},
+        "voice:comment": {"document_id": consultation.document_id},
+        "voice:detail": {"slug": question.slug},
     }
 
 
