@@ -38,6 +38,7 @@ from tools.synthetic_words import (
     SUBJECTS,
     SUFFIXES,
 )
+from voice.codes import new_code
 from voice.models import Kind as QuestionKind
 from voice.models import Question, State
 from voice.models.questions import RESERVED_SLUGS as QUESTION_SLUGS
@@ -302,7 +303,7 @@ def make_questions(rng, count, topics, now):
         answered = status == Status.PUBLISHED
         title = f"Hỏi về {rng.choice(SUBJECTS)} số {n}"
         question = Question(
-            code=f"{n:010d}",
+            code=new_code(),  # random, never reused by a second run
             kind=rng.choice(kinds),
             topic=rng.choice(topics),
             title=title,
