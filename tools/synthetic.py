@@ -51,7 +51,7 @@ class Sizes:
     posts: int = 10_000
     documents: int = 5_000
     events: int = 2_000
-    questions: int = 2_000
+    questions: int | None = None  # None: as many as events
 
 
 class _Slugs:
@@ -336,6 +336,7 @@ def generate(sizes=None, seed=0, now=None):
         documents = make_documents(rng, sizes.documents, types, issuers, now)
         events = make_events(rng, sizes.events, now)
         link(rng, posts, documents, events, topics)
-        make_questions(rng, sizes.questions, topics, now)
+        questions = sizes.events if sizes.questions is None else sizes.questions
+        make_questions(rng, questions, topics, now)
     cache.invalidate()  # bulk_create sends no signals: drop the cached pages
     return {"posts": len(posts), "documents": len(documents), "events": len(events)}
