@@ -6,6 +6,7 @@ every feed, calendar file, CSV and page answers. Rows stored before the fix (wri
 `save()`) still give valid feeds.
 """
 
+import datetime
 import re
 import xml.etree.ElementTree as ET
 
@@ -23,6 +24,8 @@ from news.models import Picture
 from news.tests.factories import PostFactory, image_bytes
 from pages.models import AboutPage, Leader
 from taxonomy.models import Topic
+from voice.models import Consultation, DraftComment
+from voice.tests.factories import AnsweredQuestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +60,9 @@ def with_control_chars(instance):
 def hostile_rows():
     post = PostFactory(published=True, tags=["Dân vận\x0bkhéo"])
     document = DocumentFactory()
+    consultation = Consultation.objects.create(
+        document=document, closes_on=datetime.date.today() + datetime.timedelta(days=9)
+    )
     rows = [
         post,
         post.category,
@@ -72,6 +78,9 @@ def hostile_rows():
             alt="Quang cảnh hội nghị",
             caption="Hội nghị sơ kết",
         ),
+        AnsweredQuestionFactory(),
+        consultation,
+        DraftComment.objects.create(consultation=consultation, content="Góp ý\nhai dòng"),
     ]
     return [with_control_chars(row) for row in rows]
 
