@@ -6,6 +6,7 @@ every feed, calendar file, CSV and page answers. Rows stored before the fix (wri
 `save()`) still give valid feeds.
 """
 
+import datetime
 import re
 import xml.etree.ElementTree as ET
 
@@ -24,6 +25,8 @@ from news.tests.factories import PostFactory, image_bytes
 from pages.models import AboutPage, Leader
 from schedule.tests.factories import WorkItemFactory, WorkWeekFactory
 from taxonomy.models import Topic
+from voice.models import Consultation, DraftComment
+from voice.tests.factories import AnsweredQuestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +62,9 @@ def hostile_rows():
     post = PostFactory(published=True, tags=["Dân vận\x0bkhéo"])
     document = DocumentFactory()
     work_week = WorkWeekFactory()
+    consultation = Consultation.objects.create(
+        document=document, closes_on=datetime.date.today() + datetime.timedelta(days=9)
+    )
     rows = [
         post,
         post.category,
@@ -76,6 +82,9 @@ def hostile_rows():
         ),
         work_week,
         WorkItemFactory(week=work_week),
+        AnsweredQuestionFactory(),
+        consultation,
+        DraftComment.objects.create(consultation=consultation, content="Góp ý\nhai dòng"),
     ]
     return [with_control_chars(row) for row in rows]
 

@@ -4,8 +4,8 @@ The routes come from the URLconf (`tests.public_urls`), so a new public page is 
 as it exists — or this test asks for a seeded value for its parameters.
 """
 
+import datetime
 import unicodedata
-from datetime import timedelta
 from urllib.parse import quote, urlencode
 
 import pytest
@@ -23,6 +23,8 @@ from news.tests.factories import CategoryFactory, PostFactory, uploaded_image
 from pages.models import AboutPage
 from taxonomy.tests.factories import UnitFactory
 from tests.public_urls import public_routes
+from voice.models import Consultation
+from voice.tests.factories import AnsweredQuestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,8 +57,12 @@ def seeded():
     # (news/lead_image.py): its image view serves it.
     pictured = PostFactory(image=uploaded_image("anh.jpg"), image_alt="Ảnh")
     Post.objects.filter(pk=pictured.pk).update(
-        status=Status.PUBLISHED, publish_at=timezone.now() - timedelta(minutes=1)
+        status=Status.PUBLISHED, publish_at=timezone.now() - datetime.timedelta(minutes=1)
     )
+    consultation = Consultation.objects.create(
+        document=document, closes_on=datetime.date.today() + datetime.timedelta(days=30)
+    )
+    question = AnsweredQuestionFactory()
     about = AboutPage.objects.published().filter(language=AboutPage.Language.VI).first()
     assert about is not None, "the about pages come from a data migration"
     return {
@@ -74,6 +80,8 @@ def seeded():
         "topic_rss": {"tag_slug": topic.slug},
         "sitemap_section": {"section": "tin-tuc"},
         "units:detail": {"slug": unit.slug},
+        "voice:comment": {"document_id": consultation.document_id},
+        "voice:detail": {"slug": question.slug},
     }
 
 

@@ -43,6 +43,7 @@ from tools.synthetic_words import (
     SUBJECTS,
     SUFFIXES,
 )
+from voice.codes import new_code
 from voice.models import Kind as QuestionKind
 from voice.models import Question, State
 from voice.models.questions import RESERVED_SLUGS as QUESTION_SLUGS
@@ -64,7 +65,7 @@ class Sizes:
     posts: int = 10_000
     documents: int = 5_000
     events: int = 2_000
-    questions: int = 2_000
+    questions: int | None = None  # None: as many as events
 
 
 class _Slugs:
@@ -308,14 +309,13 @@ def make_questions(rng, count, topics, now):
     slugs = _Slugs(Question)
     kinds = [value for value, _ in QuestionKind.choices]
     questions = []
-    first = Question.objects.count()  # a second run's codes follow the first's
-    for n in range(first, first + count):
+    for n in range(count):
         status, publish_at = _status(rng, now)
         received = now - datetime.timedelta(days=rng.randint(20, 3 * 365))
         answered = status == Status.PUBLISHED
         title = f"Hỏi về {rng.choice(SUBJECTS)} số {n}"
         question = Question(
-            code=f"{n:010d}",
+            code=new_code(),  # random, never reused by a second run
             kind=rng.choice(kinds),
             topic=rng.choice(topics),
             title=title,
@@ -376,6 +376,7 @@ def generate(sizes=None, seed=0, now=None, progress=None):
         if progress:
             progress(dict(counts))
     with transaction.atomic():
-        counts["questions"] = len(make_questions(rng, sizes.questions, topics, now))
+        questions = sizes.events if sizes.questions is None else sizes.questions
+        counts["questions"] = len(make_questions(rng, questions, topics, now))
     cache.invalidate()  # bulk_create sends no signals: drop the cached pages
     return counts

@@ -54,16 +54,16 @@ def comment(request, document_id):
             request,
             consultation,
             form,
-            400,
+            200,
             f"Đã hết hạn góp ý dự thảo này (hạn cuối {consultation.closes_on:%d/%m/%Y}); "
             "góp ý của bạn chưa được gửi.",
         )
     problem = form.robot_problem()
     if problem:
-        return _page(request, consultation, form, 400, ROBOT_MESSAGES[problem])
+        return _page(request, consultation, form, 200, ROBOT_MESSAGES[problem])
     if not form.is_valid():
         return _page(
-            request, consultation, form, 400, "Chưa gửi được: hãy sửa các ô được đánh dấu."
+            request, consultation, form, 200, "Chưa gửi được: hãy sửa các ô được đánh dấu."
         )
     if not ratelimit.allow("comment-ip", client_ip(request), COMMENTS_PER_HOUR, HOUR):
         return _page(request, consultation, form, 429, TOO_MANY)

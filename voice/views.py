@@ -52,12 +52,12 @@ def send(request):
     form = SendForm(request.POST, request.FILES)
     problem = form.robot_problem()
     if problem:
-        return _form_page(request, template, form, 400, ROBOT_MESSAGES[problem], extra)
+        return _form_page(request, template, form, 200, ROBOT_MESSAGES[problem], extra)
     if not form.is_valid():
         message = "Chưa gửi được: hãy sửa các ô được đánh dấu bên dưới."
         if request.FILES:
             message += " Vì an toàn, các tệp đính kèm cần được chọn lại."
-        return _form_page(request, template, form, 400, message, extra)
+        return _form_page(request, template, form, 200, message, extra)
     if not submissions.send_allowed(request, form.contact()):
         return _form_page(request, template, form, 429, TOO_MANY, extra)
     question = submissions.store(form)
@@ -68,11 +68,7 @@ def send(request):
 @require_safe
 def sent(request):
     code = request.session.get(SENT_SESSION_KEY)
-    if not code:
-        return redirect("voice:send")
-    question = Question.objects.filter(code=code).only("code", "due_on", "kind").first()
-    if question is None:
-        return redirect("voice:send")
+    question = code and Question.objects.filter(code=code).only("code", "due_on", "kind").first()
     context = {
         "question": question,
         "crumbs": [("Hỏi đáp", reverse("voice:list")), ("Đã gửi", None)],
@@ -89,12 +85,12 @@ def follow(request):
         return _form_page(request, template, FollowForm(initial=initial), extra=extra)
     form = FollowForm(request.POST)
     if form.robot_problem():
-        return _form_page(request, template, form, 400, ROBOT_MESSAGES["honeypot"], extra)
+        return _form_page(request, template, form, 200, ROBOT_MESSAGES["honeypot"], extra)
     if not submissions.lookup_allowed(request):
         return _form_page(request, template, form, 429, TOO_MANY, extra)
     if not form.is_valid():
         return _form_page(
-            request, template, form, 400, "Hãy nhập đủ mã và số điện thoại hoặc thư điện tử.", extra
+            request, template, form, 200, "Hãy nhập đủ mã và số điện thoại hoặc thư điện tử.", extra
         )
     question = submissions.find(
         codes.normalize(form.cleaned_data["code"]), form.cleaned_data["contact"]

@@ -137,8 +137,9 @@ def test_the_words_as_typed_rank_first(db):
 def test_a_typo_search_runs_a_constant_number_of_queries(client, django_assert_num_queries, size):
     for i in range(size):
         PostFactory(published=True, title=f"Dân vận khéo {i}")
-    # nothing found (4 counts: posts, events, documents, the schedule), the vocabulary (1, until
-    # content changes), the suggestion's results (4 counts, then the rows of the kinds that have some)
+    # nothing found (one count per kind: posts, events, documents, the schedule, questions,
+    # practices), the vocabulary (1, until content changes), the suggestion's results (the
+    # counts again, then the rows of the kinds that have some)
     with django_assert_num_queries(10):
         response = client.get("/tim-kiem/", {"q": "dan van keo"})
     assert "Có phải bạn muốn tìm:" in response.content.decode()

@@ -7,6 +7,7 @@ import pytest
 from docs_registry.tests.factories import DocumentFactory, DocumentTypeFactory, IssuerFactory
 from events.tests.factories import EventFactory
 from news.tests.factories import PostFactory
+from voice.tests.factories import AnsweredQuestionFactory
 
 
 @pytest.fixture
@@ -90,8 +91,10 @@ def test_search_runs_a_constant_number_of_queries(client, db, django_assert_num_
         PostFactory(published=True, title=f"Dân vận khéo {i}", tags=["Dân vận khéo"])
         EventFactory(title=f"Hội nghị dân vận khéo {i}")
         DocumentFactory(title=f"Quy chế dân vận khéo {i}")
-    # One count per kind of content (posts, events, documents, the schedule), then the rows.
-    with django_assert_num_queries(7):
+        AnsweredQuestionFactory(title=f"Hỏi về dân vận khéo {i}")
+    # One count per kind of content (posts, events, documents, the schedule, questions,
+    # practices), then the rows of the kinds that have some.
+    with django_assert_num_queries(8):
         response = client.get("/tim-kiem/", {"q": "dan van kheo"})
     assert response.status_code == 200
 
