@@ -140,10 +140,10 @@ def test_a_typo_search_runs_a_constant_number_of_queries(client, django_assert_n
     # nothing found (one count per kind: posts, events, documents, the schedule, questions,
     # practices), the vocabulary (1, until content changes), the suggestion's results (the
     # counts again, then the rows of the kinds that have some)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(14):
         response = client.get("/tim-kiem/", {"q": "dan van keo"})
     assert "Có phải bạn muốn tìm:" in response.content.decode()
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(13):
         client.get("/tim-kiem/", {"q": "danvankheo"})
 
 
