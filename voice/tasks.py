@@ -16,6 +16,7 @@ from django.utils import timezone
 from django_tasks import default_task_backend, task
 
 from core import audit
+from core.tasks import periodic, queue_next
 from voice.models import DraftComment, Question, Sender, State
 from voice.models.questions import MailState
 
@@ -104,6 +105,10 @@ def purge_expired_personal_data(now=None):
     return count
 
 
+@periodic
 @task()
 def purge_voice_personal_data():
-    return purge_expired_personal_data()
+    """Daily, without cron (core.tasks): the worker runs it and it queues the next run."""
+    count = purge_expired_personal_data()
+    queue_next(purge_voice_personal_data)
+    return count

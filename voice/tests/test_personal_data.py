@@ -8,10 +8,12 @@ import pytest
 from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
+from core import tasks as core_tasks
 from core.models import Action, AuditEntry
 from voice.models import Question, Sender, State
-from voice.tasks import purge_expired_personal_data
+from voice.tasks import purge_expired_personal_data, purge_voice_personal_data
 from voice.tests.factories import AnsweredQuestionFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +122,19 @@ def test_the_follow_page_never_shows_the_sender_back(client):
     ).content.decode()
     assert question.title in html
     assert NAME not in html and ADDRESS not in html
+
+
+def test_the_purge_runs_daily_without_cron(settings):
+    # Production's database queue (manage.py db_worker); the settings fixture restores TASKS.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    waiting = DBTaskResult.objects.filter(
+        task_path=purge_voice_personal_data.module_path, status="READY"
+    )
+    core_tasks.schedule()  # what every `migrate` does
+    assert waiting.count() == 1
+    core_tasks.schedule()  # a second migrate starts no second chain
+    assert waiting.count() == 1
+    waiting.delete()
+    purge_voice_personal_data.call()
+    [next_run] = waiting
+    assert next_run.run_after > timezone.now() + datetime.timedelta(hours=23)
