@@ -16,6 +16,7 @@ from docs_registry.tests.factories import AttachmentFactory, DocumentFactory
 from events.tests.factories import EventFactory
 from news.tests.factories import CategoryFactory, PostFactory
 from pages.models import AboutPage
+from practices.tests.factories import recognised
 from tests.public_urls import public_routes
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,10 @@ def seeded():
     attachment = AttachmentFactory(document=document)
     about = AboutPage.objects.published().filter(language=AboutPage.Language.VI).first()
     assert about is not None, "the about pages come from a data migration"
+    practice = recognised(2024)
+    practice.posts.add(post)
     return {
+        "practices:detail": {"slug": practice.slug},
         "about_page": {"slug": about.slug},
         "docs_registry:detail": {"slug": document.slug},
         "docs_registry:download": {"document": document.slug, "pk": attachment.pk},
