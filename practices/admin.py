@@ -60,7 +60,7 @@ class ResultInline(PartOfPracticeInline):
 @admin.register(Practice)
 class PracticeAdmin(UnitPickerMixin, PublishableAdmin):
     system_fields = (*WORKFLOW_FIELDS, "import_key")
-    list_display = ("title", "unit", "sector", "last_recognised_year", "status_label", "publish_at")
+    list_display = ("title", "unit", "sector", "recognised", "status_label", "publish_at")
     list_filter = ("status", "sector", "groups", "recognitions__level", "recognitions__year")
     list_select_related = ("unit", "sector")
     ordering = ("name_key",)
@@ -77,6 +77,10 @@ class PracticeAdmin(UnitPickerMixin, PublishableAdmin):
             {"fields": ("status", "publish_at", "status_changed_at", "status_changed_by")},
         ),
     )
+
+    @admin.display(description="Công nhận gần nhất", ordering="last_recognised_year")
+    def recognised(self, obj):
+        return obj.last_recognised_year or "—"
 
     def get_urls(self):
         summary = self.admin_site.admin_view(summary_view)

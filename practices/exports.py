@@ -37,7 +37,7 @@ def rows(practices, request):
                 f"{r.get_level_display()} {r.year}" + (f" ({r.decision})" if r.decision else "")
                 for r in practice.recognitions.all()
             ),
-            practice.last_recognised_year,
+            practice.last_recognised_year or None,
             "; ".join(str(r) + (f" ({r.year})" if r.year else "") for r in practice.results.all()),
             request.build_absolute_uri(practice.get_absolute_url()),
         ]

@@ -28,7 +28,7 @@ class RecognisedPracticesFeed(Feed):
     def items(self):
         return (
             Practice.objects.published()
-            .filter(last_recognised_year__isnull=False)
+            .filter(last_recognised_year__gt=0)
             .select_related("unit", "sector")
             .order_by("-last_recognised_year", F("publish_at").desc(), "-pk")[:FEED_SIZE]
         )

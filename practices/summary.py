@@ -50,7 +50,7 @@ def field_year_table(practices):
         .order_by()
     )
     by_sector = dict(
-        Practice.objects.filter(pk__in=ids, last_recognised_year__isnull=False)
+        Practice.objects.filter(pk__in=ids, last_recognised_year__gt=0)
         .values_list("sector_id")
         .annotate(n=Count("*"))
         .order_by()

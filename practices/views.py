@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView
 
 from core import fragments
 from core.preview import PreviewableDetailMixin
+from core.publishing import Status
 
 from . import exports, summary
 from .filters import SORTS, PracticeFilter, facet_values, facets
@@ -46,12 +47,18 @@ def _toggle_url(params, name, option):
 
 
 class IdsFirst:
-    """The catalogue for the paginator: a page's ids are picked in order from the catalogue's
-    index, then only those rows are read (with their unit, field and recognitions); the count
-    is the facets' total, so the list needs no COUNT query."""
+    """The catalogue for the paginator: a page's ids are picked in order first, then only those
+    rows are read (with their unit, field and recognitions); the count is the facets' total.
 
-    def __init__(self, queryset, total):
-        self.queryset, self.total = queryset, total
+    The ids come from the catalogue's order index: the rows with status published, in order
+    (`candidates`, filtered like the page), of which `published()` — the one public rule —
+    keeps those already public. SQLite otherwise served `published()`'s time range from the
+    publishing index and sorted every public row for each page."""
+
+    SLACK = 50  # scheduled rows a window may hold before the plain query is used
+
+    def __init__(self, queryset, candidates, total):
+        self.queryset, self.candidates, self.total = queryset, candidates, total
 
     def count(self):
         return self.total
@@ -59,8 +66,19 @@ class IdsFirst:
     def __len__(self):
         return self.total
 
+    def _ids(self, key):
+        start, stop = key.start or 0, key.stop
+        window = list(self.candidates.values_list("pk", flat=True)[: stop + self.SLACK])
+        public = set(
+            Practice.objects.published().filter(pk__in=window).values_list("pk", flat=True)
+        )
+        ordered = [pk for pk in window if pk in public]
+        if len(ordered) >= stop or len(window) < stop + self.SLACK:
+            return ordered[start:stop]
+        return list(self.queryset.values_list("pk", flat=True)[key])
+
     def __getitem__(self, key):
-        ids = list(self.queryset.values_list("pk", flat=True)[key])
+        ids = self._ids(key)
         rows = (
             Practice.objects.filter(pk__in=ids)
             .select_related("unit", "sector")
@@ -80,7 +98,10 @@ class PracticeListView(ListView):
 
     def get_queryset(self):
         self.filterset = catalogue_filter(self.request)
-        return IdsFirst(self.filterset.filtered(), self.facet_counts.total)
+        candidates = PracticeFilter(
+            self.request.GET, queryset=Practice.objects.filter(status=Status.PUBLISHED)
+        ).filtered()
+        return IdsFirst(self.filterset.filtered(), candidates, self.facet_counts.total)
 
     @cached_property
     def selected(self):

@@ -23,6 +23,8 @@ from events.tests.factories import EventFactory
 from news.models import Picture
 from news.tests.factories import PostFactory, image_bytes
 from pages.models import AboutPage, Leader
+from practices.models import Group, Sector
+from practices.tests.factories import PracticeFactory
 from schedule.tests.factories import WorkItemFactory, WorkWeekFactory
 from taxonomy.models import Topic
 from voice.models import Consultation, DraftComment
@@ -75,6 +77,9 @@ def hostile_rows():
         AttachmentFactory(document=document),
         AboutPage.objects.create(title="Chức năng", summary="Tóm tắt", body="<p>Nội dung</p>"),
         Leader.objects.create(name="Nguyễn Văn A", position_title="Trưởng ban"),
+        PracticeFactory(),
+        Sector.objects.create(name="Lĩnh vực thử"),
+        Group.objects.create(name="Đối tượng thử"),
         Picture.objects.create(
             image=SimpleUploadedFile("anh.jpg", image_bytes(), content_type="image/jpeg"),
             alt="Quang cảnh hội nghị",

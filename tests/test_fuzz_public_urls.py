@@ -21,6 +21,7 @@ from news import lead_image
 from news.models import Post
 from news.tests.factories import CategoryFactory, PostFactory, uploaded_image
 from pages.models import AboutPage
+from practices.tests.factories import recognised
 from taxonomy.tests.factories import UnitFactory
 from tests.public_urls import public_routes
 from voice.models import Consultation
@@ -65,7 +66,10 @@ def seeded():
     question = AnsweredQuestionFactory()
     about = AboutPage.objects.published().filter(language=AboutPage.Language.VI).first()
     assert about is not None, "the about pages come from a data migration"
+    practice = recognised(2024)
+    practice.posts.add(post)
     return {
+        "practices:detail": {"slug": practice.slug},
         "about_page": {"slug": about.slug},
         "docs_registry:detail": {"slug": document.slug},
         "docs_registry:download": {"document": document.slug, "pk": attachment.pk},

@@ -155,7 +155,7 @@ def make_practices(rng, count, units, now):
                 min(rng.choice([0, 1, 1, 2]), 2026 - max(started, 2015)),
             )
         )
-        practice.last_recognised_year = years[-1] if years else None
+        practice.last_recognised_year = years[-1] if years else 0
         practices.append(_prepare(practice))
         extras.append(
             (

@@ -102,7 +102,7 @@ def test_the_post_page_with_citations_runs_one_more_query_whatever_their_number(
     for _ in range(cited):
         DocumentFactory().posts.add(post)
     # as news' detail test counts (post, tags, view count and today's readers, related, most
-    # read) + the documents
-    with django_assert_num_queries(7):
+    # read, the "Dân vận khéo" models box) + the documents
+    with django_assert_num_queries(8):
         response = client.get(post.get_absolute_url(), HTTP_USER_AGENT="Mozilla/5.0")
         assert response.status_code == 200

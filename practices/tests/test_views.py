@@ -124,10 +124,11 @@ def test_catalogue_query_count_is_constant(client, django_assert_num_queries, si
         practice = recognised(2020 + n % 4)
         practice.groups.add(group())
     # facets (field and unit together, the fields' and units' names, groups, levels, years),
-    # the page's ids, its rows, their recognitions: no COUNT (the facets' total)
-    with django_assert_num_queries(9):
+    # the page's candidate ids in order and which are public, its rows, their recognitions:
+    # no COUNT (the facets' total)
+    with django_assert_num_queries(10):
         client.get(LIST)
-    with django_assert_num_queries(11):  # + the chosen field's row; field and unit apart
+    with django_assert_num_queries(13):  # + the chosen field (twice); field and unit apart
         client.get(LIST + "?linh_vuc=kinh-te&nam=2021")
 
 
@@ -191,3 +192,13 @@ def test_facets_are_kept_until_the_catalogue_changes(client, settings, publisher
     draft.publish(publisher)
     response = client.get(LIST + "?nam=2024")
     assert count_shown(response) == 2 and len(response.context["practices"]) == 2
+
+
+def test_many_scheduled_models_ahead_in_the_order_are_never_listed(client):
+    soon = timezone.now() + datetime.timedelta(days=3)
+    for _ in range(60):
+        recognised(2025, publish_at=soon)  # newest recognition: first in the order
+    shown = [recognised(2020), recognised(2019)]
+    response = client.get(LIST)
+    assert list(response.context["practices"]) == shown
+    assert count_shown(response) == 2
