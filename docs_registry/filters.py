@@ -1,12 +1,12 @@
 """The registry's filters (django-filter) and their facet counts."""
 
 import functools
-from dataclasses import dataclass
 
 import django_filters
 from django import forms
 from django.db.models import Count, F, Func, IntegerField, Q
 
+from core.facets import FacetErrorsMixin, FacetOption, Facets
 from core.text import collation_key
 from taxonomy.units import Unit, UnitGraph
 
@@ -85,7 +85,7 @@ def issue_date_filter(label, lookup):
     )
 
 
-class DocumentFilter(django_filters.FilterSet):
+class DocumentFilter(FacetErrorsMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Số ký hiệu hoặc trích yếu",
         method="filter_q",
@@ -195,18 +195,6 @@ class DocumentFilter(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def error_messages(self):
-        return [message for errors in self.errors.values() for message in errors]
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    url: str = ""
-
 
 def facet_values(valid_data):
     """The chosen facet options of cleaned filter data, as the options write their values:
@@ -222,12 +210,6 @@ def facet_values(valid_data):
     if valid_data.get("don_vi") is not None:
         chosen["don_vi"] = valid_data["don_vi"].slug
     return chosen
-
-
-@dataclass
-class Facets:
-    groups: dict  # facet name -> [FacetOption]
-    total: int  # documents matching every filter
 
 
 def facets(filterset, selected):

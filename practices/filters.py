@@ -4,12 +4,11 @@ Recognition level and year are read together ("recognised at provincial level in
 recognition), as one EXISTS over the recognitions; every facet counts models (distinct), each
 with the other filters applied, so an option's count is the length of the list it leads to."""
 
-from dataclasses import dataclass
-
 import django_filters
 from django.db.models import Count, Exists, OuterRef, Q
 
 from core import search
+from core.facets import FacetErrorsMixin, FacetOption, Facets
 from core.text import collation_key, words
 from taxonomy.units import Unit
 
@@ -23,7 +22,7 @@ RECOGNITION_FILTERS = {"cap": "level", "nam": "year"}
 UNIT_FACET_SIZE = 30  # the units with most models; a chosen one is always shown
 
 
-class PracticeFilter(django_filters.FilterSet):
+class PracticeFilter(FacetErrorsMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Tên hoặc nội dung mô hình",
         method="filter_q",
@@ -125,18 +124,6 @@ class PracticeFilter(django_filters.FilterSet):
         sort = self.valid_data.get("sort") or "moi"
         return getattr(queryset, SORTS[sort][1])()
 
-    def error_messages(self):
-        return [message for errors in self.errors.values() for message in errors]
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    url: str = ""
-
 
 def facet_values(valid_data):
     """The chosen options as the facets write their values (slugs, level, "2024")."""
@@ -180,12 +167,6 @@ def _sector_and_unit_counts(filterset, selected):
         _counts(filterset, {"linh_vuc"}, "sector_id"),
         _counts(filterset, {"don_vi"}, "unit_id"),
     )
-
-
-@dataclass
-class Facets:
-    groups: dict  # facet name -> [FacetOption]
-    total: int  # models matching every filter
 
 
 def facets(filterset, selected):
