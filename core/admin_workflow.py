@@ -67,6 +67,7 @@ class PublishableAdmin(
         js = [
             "core/prose_editor_vi.js",
             "core/rich_text_a11y.js",
+            "core/select2_a11y.js",
             "core/desk.js",
             "core/desk_comments.js",
         ]

@@ -152,7 +152,9 @@ class WorkWeek(UnitScoped, Publishable):
         super().save(*args, **kwargs)
 
     def search_parts(self):
-        parts = [self.title, self.note]
+        # str(self), the search title, with its week: every word of the title is in the text
+        # (site search walks title matches among the text matches).
+        parts = [str(self), self.note]
         if self.pk:
             for row in self.rows.all():
                 parts += [

@@ -124,7 +124,7 @@ def test_the_env_example_reads_the_same_in_a_shell_and_in_systemd(tmp_path):
     for key in shell:
         if key in expected and key != "DJANGO_SECRET_KEY":
             assert shell[key] == expected[key], key
-    assert shell["DVSITE_NAME"] == "Ban Dân vận Tỉnh ủy Hà Nam"
+    assert shell["DVSITE_NAME"] == "Ban Tuyên giáo và Dân vận Tỉnh ủy Ninh Bình"
 
 
 def test_the_manage_wrapper_is_valid_shell():
@@ -211,4 +211,7 @@ def test_the_manage_wrapper_runs_as_the_site_user_with_the_services_environment(
         capture_output=True, text=True, check=False, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "65534 Ban Dân vận Tỉnh ủy Hà Nam None"
+    assert (
+        result.stdout.strip().splitlines()[-1]
+        == "65534 Ban Tuyên giáo và Dân vận Tỉnh ủy Ninh Bình None"
+    )

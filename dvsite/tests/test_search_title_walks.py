@@ -8,10 +8,20 @@ from docs_registry.tests.factories import DocumentFactory
 from dvsite import search
 from events.tests.factories import EventFactory
 from news.tests.factories import PostFactory
+from practices.tests.factories import PracticeFactory
+from schedule.tests.factories import WorkWeekFactory
+from voice.tests.factories import QuestionFactory
 
 pytestmark = pytest.mark.django_db
 
-FACTORIES = {"post": PostFactory, "event": EventFactory, "document": DocumentFactory}
+FACTORIES = {
+    "post": PostFactory,
+    "event": EventFactory,
+    "document": DocumentFactory,
+    "schedule": WorkWeekFactory,
+    "practice": PracticeFactory,
+    "question": QuestionFactory,
+}
 
 
 def test_every_source_has_its_title_words_in_its_text():
