@@ -91,7 +91,7 @@ class Results:
             # vector, which PostgreSQL keeps out of line (TOAST): reading it for every title
             # match was 4/5 of a common word's search at 100,000 posts.
             self._titled[kind] = (
-                matching if named is not None else self._shown(kind, source.queryset())[0]
+                matching if named is not None else self._shown(kind, base)[0]
             )
             self._newest[kind] = _newest_first(matching.model, source.date_field)
             self._querysets[kind] = matching.order_by(
