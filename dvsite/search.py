@@ -90,9 +90,7 @@ class Results:
             # (each source's text starts with its title), so they need not read the text's
             # vector, which PostgreSQL keeps out of line (TOAST): reading it for every title
             # match was 4/5 of a common word's search at 100,000 posts.
-            self._titled[kind] = (
-                matching if named is not None else self._shown(kind, base)[0]
-            )
+            self._titled[kind] = matching if named is not None else self._shown(kind, base)[0]
             self._newest[kind] = _newest_first(matching.model, source.date_field)
             self._querysets[kind] = matching.order_by(
                 "-phrase_match", "-title_match", *self._newest[kind]

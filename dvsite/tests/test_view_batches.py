@@ -1,7 +1,6 @@
 """Views are counted in the cache and written in batches by a task, never while answering a
 reader; what a dying process can lose is at most one batch window (core/view_counts.py)."""
 
-import datetime
 import time
 
 import pytest
@@ -15,7 +14,7 @@ from core import view_counts
 from core.view_counts import ViewCounter, flush_view_counts
 from dvsite.tests.cache_backends import BACKENDS, use_cache
 from news.models import Post, PostDailyViews
-from news.models.daily_views import daily_totals
+from news.models.daily_views import visit_totals
 from news.tests.factories import PostFactory
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0"
@@ -69,7 +68,7 @@ def test_reading_a_post_writes_nothing_until_the_batch(client, batched):
         assert timers and all(seconds == 60 for seconds in timers)
         assert counter.flush() == 5
     assert _views(post) == 5
-    assert daily_totals(timezone.localdate()) == {timezone.localdate(): 5}
+    assert visit_totals()["today"] == 5
     # The same readers again within the hour: still five.
     for reader in range(5):
         _read(client, post, reader)
@@ -138,17 +137,3 @@ def test_the_local_timer_flushes_after_the_window_without_a_request(settings):
     while _views(post) < 2 and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _views(post) == 2
-
-
-@pytest.mark.django_db
-def test_daily_totals_sum_every_post_per_day():
-    today = timezone.localdate()
-    first, second = PostFactory(published=True), PostFactory()
-    for post, days_ago, count in ((first, 0, 7), (second, 0, 3), (first, 2, 5), (first, 40, 9)):
-        PostDailyViews.objects.create(
-            post=post, day=today - datetime.timedelta(days=days_ago), count=count
-        )
-    week_ago = today - datetime.timedelta(days=6)
-    assert daily_totals(week_ago) == {today: 10, today - datetime.timedelta(days=2): 5}
-    assert daily_totals(today, today) == {today: 10}
-    assert daily_totals(today + datetime.timedelta(days=1)) == {}

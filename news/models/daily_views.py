@@ -2,8 +2,8 @@
 
 `Post.view_count` stays the all-time total shown on a post; this table keeps one row per post
 and day, written by `record_views` (one UPSERT per batch of the view counter, whatever the
-number of posts, in the task that writes the batch: core/view_counts.py). `daily_totals` is the
-one reader of the stored days for anything that sums them (a visit counter). The most read are those with the most readers in the window; posts nobody
+number of posts, in the task that writes the batch: core/view_counts.py). `visit_totals` is
+the one reader of the stored days for anything that sums them (the visit counter). The most read are those with the most readers in the window; posts nobody
 read in it follow by their all-time total, so a new site (or imported posts) still has a list.
 """
 
@@ -66,21 +66,6 @@ def add_to_totals(model, counts):
     model._default_manager.filter(pk__in=list(counts)).update(
         view_count=F("view_count") + increment
     )
-
-
-def daily_totals(first_day, last_day=None):
-    """{day: readers of all posts that day} for the stored days from `first_day` to `last_day`
-    (inclusive, default today); days nobody read are absent. Counts written so far: a batch of
-    the view counter still waiting in the cache joins at its next flush."""
-    last_day = last_day or timezone.localdate()
-    rows = (
-        PostDailyViews.objects.filter(day__gte=first_day, day__lte=last_day)
-        .values("day")
-        .annotate(total=Sum("count"))
-        .order_by("day")
-        .values_list("day", "total")
-    )
-    return dict(rows)
 
 
 def window_start(now=None):
