@@ -87,6 +87,14 @@ clean:
 loadtest: $(STAMP)
 	$(PY) loadtest/run.py $(LOADTEST_ARGS)
 
+# The same load through nginx (the deploy's site file) in front of one, then two gunicorn servers
+# sharing PostgreSQL and a private Redis; prints the two side by side. Drops and refills
+# LOADTEST_TWO_DB unless LOADTEST_ARGS has --reuse.
+LOADTEST_TWO_DB ?= postgres://postgres@127.0.0.1:5432/dvsite_loadtest_two
+.PHONY: loadtest-two
+loadtest-two: $(STAMP)
+	$(PY) loadtest/run.py --nginx --servers 1,2 --redis --database-url $(LOADTEST_TWO_DB) $(LOADTEST_ARGS)
+
 # Two gunicorn instances sharing PostgreSQL and Redis on 127.0.0.1 (tests/test_two_app_servers.py);
 # CI's PostgreSQL pass runs the same test whenever Redis answers too.
 .PHONY: two-servers

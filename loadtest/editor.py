@@ -31,15 +31,20 @@ def editorial_users():
 
 
 class Editor(threading.Thread):
-    def __init__(self, host, port, pool, deadline, interval=1.0):
+    """`port` is where the readers go (gunicorn, or nginx in front of the servers); a new post
+    counts as visible, and as listed, only when every port of `port` and `also` (each application
+    server directly) shows it at once."""
+
+    def __init__(self, host, port, pool, deadline, interval=1.0, also=()):
         super().__init__(name="editor", daemon=True)
-        self.host, self.port, self.pool = host, port, pool
+        self.host, self.pool = host, pool
+        self.ports = [port, *also]
         self.deadline, self.interval = deadline, interval
         self.done = dict.fromkeys(ACTIONS, 0)
         self.latencies = []
         self.errors = []
-        self.visible = 0  # new posts whose page answered 200 right after publishing
-        self.listed = 0  # … and that the news list showed at once (needs a shared cache)
+        self.visible = 0  # new posts whose page answered 200 everywhere right after publishing
+        self.listed = 0  # … and that the news list showed at once everywhere (a shared cache)
         self.mine = []  # posts this editor published
 
     def run(self):
@@ -79,13 +84,16 @@ class Editor(threading.Thread):
         post.publish(self.publisher)
         self.mine.append(post.pk)
         self.pool.posts.append(post.slug)  # readers start opening it
-        status, _ = self._get(post.get_absolute_url())
-        if status == 200:
+        url = post.get_absolute_url()
+        statuses = [self._get(port, url)[0] for port in self.ports]
+        if set(statuses) == {200}:
             self.visible += 1
         else:
-            self.errors.append(f"publish_new: {post.slug} answered {status} after publishing")
-        status, body = self._get("/tin-tuc/")
-        self.listed += status == 200 and post.get_absolute_url().encode() in body
+            self.errors.append(
+                f"publish_new: {post.slug} answered {statuses} on ports {self.ports} after publishing"
+            )
+        lists = [self._get(port, "/tin-tuc/") for port in self.ports]
+        self.listed += all(status == 200 and url.encode() in body for status, body in lists)
 
     def revise(self, tick):
         from news.models import Post
@@ -103,8 +111,8 @@ class Editor(threading.Thread):
         post.updated_by = self.publisher
         post.save()
 
-    def _get(self, url):
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
+    def _get(self, port, url):
+        connection = http.client.HTTPConnection(self.host, port, timeout=30)
         try:
             connection.request("GET", url)
             response = connection.getresponse()

@@ -80,3 +80,16 @@ class MemorySampler(threading.Thread):
             "workers_seen": len(self.workers_seen),
             "samples": self.samples,
         }
+
+
+def merged_report(reports):
+    """One report for several gunicorn servers: the largest worker of any; their PSS peaks
+    summed (each server's own peak, so an upper bound of what they held at one moment)."""
+    return {
+        "worker_rss_max_mb": max(report["worker_rss_max_mb"] for report in reports),
+        "gunicorn_pss_total_max_mb": round(
+            sum(report["gunicorn_pss_total_max_mb"] for report in reports), 1
+        ),
+        "workers_seen": sum(report["workers_seen"] for report in reports),
+        "samples": min(report["samples"] for report in reports),
+    }

@@ -8,6 +8,10 @@
    --seconds while an editor thread writes, publishes and revises a post every second.
 Prints requests, errors, throughput and latency; writes loadtest/results/<time>.json.
 Exits 1 when any request failed or gunicorn logged an error.
+
+With --nginx the readers go through nginx (the deploy's site file, loadtest/nginx.py) and
+--servers 1,2 runs the load once per count of application servers (each its own gunicorn on its
+own port, sharing the database and the cache) and prints the figures side by side.
 """
 
 import argparse
@@ -16,10 +20,14 @@ import json
 import os
 import platform
 import random
+import runpy
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +37,9 @@ HOST = "127.0.0.1"
 
 sys.path.insert(0, str(ROOT))
 from bench.run import fresh_database  # noqa: E402
-from loadtest.memory import MemorySampler  # noqa: E402
+from loadtest import nginx  # noqa: E402
+from loadtest.compare import side_by_side  # noqa: E402
+from loadtest.memory import MemorySampler, merged_report  # noqa: E402
 from tools import gunicorn_runner  # noqa: E402 (needs ROOT on sys.path)
 from tools.gunicorn_runner import free_port  # noqa: E402
 
@@ -53,10 +63,39 @@ def parse_args(argv=None):
         help="start a private redis-server on 127.0.0.1 as the cache",
     )
     parser.add_argument("--no-page-cache", action="store_true", help="measure uncached pages")
+    parser.add_argument(
+        "--servers",
+        type=server_counts,
+        default=[1],
+        help="application servers, one run per count: 1,2 prints them side by side (needs --nginx)",
+    )
+    parser.add_argument(
+        "--nginx", action="store_true", help="readers go through nginx (deploy/nginx/dvsite.conf)"
+    )
+    parser.add_argument(
+        "--nginx-cache",
+        action="store_true",
+        help="keep nginx's 10-second micro-cache of the deploy config on (off by default)",
+    )
     args = parser.parse_args(argv)
     if args.clients < 1 or args.seconds <= 0:
         parser.error("--clients and --seconds must be positive")
+    if max(args.servers) > 1 and not args.nginx:
+        parser.error("several application servers need --nginx in front of them")
+    if args.nginx_cache and not args.nginx:
+        parser.error("--nginx-cache needs --nginx")
     return args
+
+
+def server_counts(text):
+    """ "1,2" -> [1, 2]: how many application servers each run has."""
+    try:
+        counts = [int(part) for part in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r}") from None
+    if not counts or min(counts) < 1 or max(counts) > 8:
+        raise argparse.ArgumentTypeError("each count of servers is between 1 and 8")
+    return counts
 
 
 def start_redis(args):
@@ -94,6 +133,8 @@ def configure_environment(args):
         DJANGO_LOG_LEVEL="ERROR",
         REDIS_URL=args.redis_url,
         GUNICORN_LOG_LEVEL="warning",
+        # nginx (--nginx) is the one proxy in front of gunicorn, as in the deploy.
+        DJANGO_TRUSTED_PROXY_COUNT="1" if args.nginx else "0",
     )
     if args.no_page_cache:
         os.environ["DJANGO_PAGE_CACHE_SECONDS"] = "0"
@@ -118,7 +159,7 @@ def prepare_database(args):
     print("Preparing the database …", flush=True)
     manage("migrate", "--noinput", "-v0")
     manage("collectstatic", "--noinput", "-v0")
-    if args.reuse:
+    if args.reuse and filled():
         return
     manage("import_seeds")
     if manage("help", "make_synthetic_content", check=False).returncode == 0:
@@ -131,6 +172,15 @@ def prepare_database(args):
         )
     else:
         print("make_synthetic_content is missing: only the seeds are loaded.", flush=True)
+
+
+def filled():
+    """Whether the database has published posts already (--reuse of a filled database)."""
+    answer = manage(
+        "shell", "-c", "from news.models import Post; print(Post.objects.published().exists())",
+        check=False,
+    )  # fmt: skip
+    return answer.returncode == 0 and answer.stdout.decode().strip().endswith("True")
 
 
 def build_pool():
@@ -184,7 +234,18 @@ def stop(server):
     gunicorn_runner.stop(server)
 
 
-def run_load(args, pool, port):
+def deploy_setting(name):
+    """A value of the gunicorn configuration the servers run with (loadtest/gunicorn.conf.py)."""
+    before = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = before or "unused"  # no folder made for reading
+    try:
+        return runpy.run_path(str(HERE / "gunicorn.conf.py"))[name]
+    finally:
+        if before is None:
+            del os.environ["PROMETHEUS_MULTIPROC_DIR"]
+
+
+def run_load(args, pool, port, also=()):
     from loadtest.editor import Editor
     from loadtest.workload import Reader, Tally
 
@@ -193,7 +254,7 @@ def run_load(args, pool, port):
     started = time.monotonic()
     deadline = started + args.seconds
     readers = [Reader(n, HOST, port, pool, deadline, tally) for n in range(args.clients)]
-    editor = Editor(HOST, port, pool, deadline, interval=args.editor_interval)
+    editor = Editor(HOST, port, pool, deadline, interval=args.editor_interval, also=also)
     for thread in [*readers, editor]:
         thread.start()
     for thread in [*readers, editor]:
@@ -210,11 +271,14 @@ def server_errors(log_path):
     ]
 
 
-def report(args, tally, editor, elapsed, stuck, log_path, memory):
+def report(args, phase, tally, editor, elapsed, stuck, memory):
     from loadtest.workload import MIX, summary
 
     everything = [value for values in tally.latencies.values() for value in values]
-    logged = server_errors(log_path)
+    logged = [line for path in phase["logs"] for line in server_errors(path)]
+    logged += phase["nginx_errors"]
+    workers = args.workers or deploy_setting("workers")
+    threads = args.threads or deploy_setting("threads")
     errors = len(tally.errors) + len(editor.errors) + len(stuck) + len(logged)
     result = {
         "when": datetime.datetime.now().isoformat(timespec="seconds"),
@@ -226,7 +290,11 @@ def report(args, tally, editor, elapsed, stuck, log_path, memory):
             "gunicorn": {
                 "workers": args.workers or "deploy conf",
                 "threads": args.threads or "deploy conf",
+                "per_server": f"{workers} × {threads}",
             },
+            "servers": phase["servers"],
+            "nginx": args.nginx,
+            "nginx_micro_cache": args.nginx_cache,
             "page_cache": not args.no_page_cache,
             "shared_cache": bool(args.redis_url),
             "cpus": os.cpu_count(),
@@ -254,7 +322,8 @@ def report(args, tally, editor, elapsed, stuck, log_path, memory):
     }
     HERE.joinpath("results").mkdir(exist_ok=True)
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = HERE / "results" / f"{stamp}-{result['config']['database']}.json"
+    servers = f"-{phase['servers']}srv" if args.nginx else ""
+    path = HERE / "results" / f"{stamp}-{result['config']['database']}{servers}.json"
     path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     print_table(result, path)
     return result
@@ -265,7 +334,8 @@ def print_table(result, path):
     print(
         f"\n{result['config']['clients']} clients, {result['elapsed_s']} s: "
         f"{result['requests']} requests, {result['errors']} errors, "
-        f"{result['throughput_rps']} req/s, p50 {latency['p50_ms']} ms, p95 {latency['p95_ms']} ms"
+        f"{result['throughput_rps']} req/s, p50 {latency['p50_ms']} ms, p95 {latency['p95_ms']} ms, "
+        f"p99 {latency['p99_ms']} ms"
     )
     memory = result["memory"]
     print(
@@ -289,35 +359,96 @@ def print_table(result, path):
 
 def main(argv=None):
     args = parse_args(argv)
+    binary = None
+    if args.nginx:
+        binary = nginx.nginx_binary()
+        if binary is None:
+            sys.exit("nginx is not installed (apt-get install nginx-light): --nginx needs it.")
     redis = start_redis(args) if args.redis else None
     try:
-        return _main(args)
+        return _main(args, binary)
+    except KeyboardInterrupt:
+        sys.exit("Interrupted: every server started was stopped.")
     finally:
         if redis is not None:
             stop(redis)
 
 
-def _main(args):
+def _main(args, binary):
     configure_environment(args)
     prepare_database(args)
     pool = build_pool()
-    port = free_port()
-    log_path = DATA / "gunicorn.log"
-    with log_path.open("w") as log:
-        server = start_gunicorn(args, port, log)
+    results = []
+    for count in args.servers:
+        if args.redis and len(args.servers) > 1:
+            empty_cache(args.redis_url)  # each run starts with a cold page cache
+        results.append(run_phase(args, pool, count, binary))
+    if args.nginx:
+        cache = "on (the deploy's 10 s)" if args.nginx_cache else "off"
         print(
-            f"gunicorn on http://{HOST}:{port}; {args.clients} clients for {args.seconds:g} s …",
+            f"\n{args.clients} readers, {args.seconds:g} s, an editor every "
+            f"{args.editor_interval:g} s, through nginx (micro-cache {cache}), the site's page "
+            f"cache {'off' if args.no_page_cache else 'on'}, "
+            f"{'Redis' if args.redis_url else 'local memory'}:\n"
+        )
+        print(side_by_side(results))
+    return 1 if any(result["errors"] for result in results) else 0
+
+
+def empty_cache(url):
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+
+
+def run_phase(args, pool, count, binary):
+    """Start `count` gunicorn servers (and nginx in front of them), run the load, stop them all."""
+    names = ["gunicorn.log"] if count == 1 and not binary else [
+        f"gunicorn-{n + 1}.log" for n in range(count)
+    ]  # fmt: skip
+    phase = {"servers": count, "logs": [DATA / name for name in names], "nginx_errors": []}
+    with ExitStack() as stack:
+        servers, ports = [], []
+        for path in phase["logs"]:
+            log = stack.enter_context(path.open("w"))
+            ports.append(free_port())
+            servers.append(start_gunicorn(args, ports[-1], log))
+            stack.callback(stop, servers[-1])
+        samplers = [MemorySampler(server.pid) for server in servers]
+        front, also, folder = ports[0], [], None
+        if binary:
+            folder = Path(tempfile.mkdtemp(prefix="dvsite-loadtest-nginx-"))
+            stack.callback(shutil.rmtree, folder, ignore_errors=True)
+            front, also = free_port(), ports
+            config = nginx.write_config(
+                folder,
+                ports,
+                port=front,
+                static_root=DATA / "staticfiles",
+                media_root=DATA / "media",
+                micro_cache=args.nginx_cache,
+            )
+            try:
+                stack.callback(stop, nginx.start(binary, config, front))
+            except RuntimeError as problem:
+                sys.exit(str(problem))
+        where = f"nginx on http://{HOST}:{front} in front of " if binary else ""
+        print(
+            f"{where}gunicorn on {', '.join(f'http://{HOST}:{port}' for port in ports)}; "
+            f"{args.clients} clients for {args.seconds:g} s …",
             flush=True,
         )
-        sampler = MemorySampler(server.pid)
-        sampler.start()
+        for sampler in samplers:
+            sampler.start()
         try:
-            tally, editor, elapsed, stuck = run_load(args, pool, port)
+            tally, editor, elapsed, stuck = run_load(args, pool, front, also)
         finally:
-            sampler.stop()
-            stop(server)
-    result = report(args, tally, editor, elapsed, stuck, log_path, sampler.report())
-    return 1 if result["errors"] else 0
+            for sampler in samplers:
+                sampler.stop()
+        if folder is not None:
+            phase["nginx_errors"] = nginx.logged_errors(folder)
+    memory = merged_report([sampler.report() for sampler in samplers])
+    return report(args, phase, tally, editor, elapsed, stuck, memory)
 
 
 if __name__ == "__main__":
