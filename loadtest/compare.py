@@ -18,6 +18,8 @@ ROWS = [
     ("p95 ms", lambda r: r["latency"]["p95_ms"]),
     ("p99 ms", lambda r: r["latency"]["p99_ms"]),
     ("errors", lambda r: r["errors"]),
+    ("gunicorn CPU ms per request", lambda r: r["cpu_ms_per_request"]["gunicorn"]),
+    ("nginx CPU ms per request", lambda r: r["cpu_ms_per_request"]["nginx"]),
     ("largest worker RSS MB", lambda r: r["memory"]["worker_rss_max_mb"]),
     ("publications", _published),
     ("new post answering 200 at once, everywhere", lambda r: _out_of(r["editor"]["published_visible_at_once"], r)),

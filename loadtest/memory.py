@@ -1,14 +1,17 @@
-"""Memory of gunicorn's workers during the load test, sampled from /proc (Linux) once a second.
+"""Memory and CPU time of gunicorn's workers during the load test, sampled from /proc (Linux)
+once a second.
 
 RSS counts every page a worker maps, also those it still shares with the master after the fork
 (`preload_app`); PSS shares those out between the processes, so PSS summed over the workers is
 what they cost the machine together.
 """
 
+import os
 import threading
 from pathlib import Path
 
 PROC = Path("/proc")
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def children(pid):
@@ -38,6 +41,15 @@ def memory_mb(pid):
     return values.get("Rss", 0.0), values.get("Pss", 0.0)
 
 
+def cpu_seconds(pid):
+    """User and system CPU time `pid` has used, or None once it has ended."""
+    try:
+        fields = (PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
+
+
 class MemorySampler(threading.Thread):
     """Samples the workers of the gunicorn master `pid` every `interval` s until stopped."""
 
@@ -48,13 +60,21 @@ class MemorySampler(threading.Thread):
         self.max_rss = self.max_pss_total = 0.0
         self.workers_seen = set()
         self.samples = 0
+        self.cpu = {}  # pid -> CPU seconds at its last sample (master and workers)
+        self.cpu_start = {}  # pid -> at its first sample
 
     def run(self):
+        self.sample()
         while not self.stopped.wait(self.interval):
             self.sample()
 
     def sample(self):
         pss_total = 0.0
+        for pid in [self.pid, *children(self.pid)]:
+            used = cpu_seconds(pid)
+            if used is not None:
+                self.cpu_start.setdefault(pid, used)
+                self.cpu[pid] = used
         for pid in children(self.pid):
             measured = memory_mb(pid)
             if measured is None:
@@ -72,6 +92,12 @@ class MemorySampler(threading.Thread):
     def stop(self):
         self.stopped.set()
         self.join(timeout=5)
+        self.sample()  # the CPU time up to the end
+
+    def cpu_used(self):
+        """CPU seconds gunicorn used while sampled (a worker's last second before it ended
+        is lost)."""
+        return sum(self.cpu[pid] - self.cpu_start[pid] for pid in self.cpu)
 
     def report(self):
         return {
@@ -79,6 +105,7 @@ class MemorySampler(threading.Thread):
             "gunicorn_pss_total_max_mb": round(self.max_pss_total, 1),
             "workers_seen": len(self.workers_seen),
             "samples": self.samples,
+            "cpu_s": round(self.cpu_used(), 2),
         }
 
 
@@ -91,5 +118,6 @@ def merged_report(reports):
             sum(report["gunicorn_pss_total_max_mb"] for report in reports), 1
         ),
         "workers_seen": sum(report["workers_seen"] for report in reports),
+        "cpu_s": round(sum(report["cpu_s"] for report in reports), 2),
         "samples": min(report["samples"] for report in reports),
     }

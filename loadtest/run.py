@@ -73,17 +73,17 @@ def parse_args(argv=None):
         "--nginx", action="store_true", help="readers go through nginx (deploy/nginx/dvsite.conf)"
     )
     parser.add_argument(
-        "--nginx-cache",
+        "--no-nginx-cache",
         action="store_true",
-        help="keep nginx's 10-second micro-cache of the deploy config on (off by default)",
+        help="leave out nginx's 10-second micro-cache (on in the deploy, and by default)",
     )
     args = parser.parse_args(argv)
     if args.clients < 1 or args.seconds <= 0:
         parser.error("--clients and --seconds must be positive")
     if max(args.servers) > 1 and not args.nginx:
         parser.error("several application servers need --nginx in front of them")
-    if args.nginx_cache and not args.nginx:
-        parser.error("--nginx-cache needs --nginx")
+    if args.no_nginx_cache and not args.nginx:
+        parser.error("--no-nginx-cache needs --nginx")
     return args
 
 
@@ -294,7 +294,7 @@ def report(args, phase, tally, editor, elapsed, stuck, memory):
             },
             "servers": phase["servers"],
             "nginx": args.nginx,
-            "nginx_micro_cache": args.nginx_cache,
+            "nginx_micro_cache": args.nginx and not args.no_nginx_cache,
             "page_cache": not args.no_page_cache,
             "shared_cache": bool(args.redis_url),
             "cpus": os.cpu_count(),
@@ -304,6 +304,10 @@ def report(args, phase, tally, editor, elapsed, stuck, memory):
         "errors": errors,
         "throughput_rps": round(len(everything) / elapsed, 1),
         "elapsed_s": round(elapsed, 1),
+        "cpu_ms_per_request": {
+            "gunicorn": _per_request(memory["cpu_s"], everything),
+            "nginx": _per_request(phase.get("nginx_cpu_s"), everything),
+        },
         "latency": summary(everything),
         "memory": memory,
         "by_page": {kind: summary(tally.latencies.get(kind, [])) for kind, _ in MIX},
@@ -329,6 +333,10 @@ def report(args, phase, tally, editor, elapsed, stuck, memory):
     return result
 
 
+def _per_request(seconds, requests):
+    return None if seconds is None or not requests else round(seconds * 1000 / len(requests), 1)
+
+
 def print_table(result, path):
     latency = result["latency"]
     print(
@@ -341,6 +349,11 @@ def print_table(result, path):
     print(
         f"memory: largest worker RSS {memory['worker_rss_max_mb']} MB; gunicorn in all "
         f"(PSS, master and workers) {memory['gunicorn_pss_total_max_mb']} MB at most"
+    )
+    cpu = result["cpu_ms_per_request"]
+    print(
+        f"CPU time per request: gunicorn {cpu['gunicorn']} ms"
+        + (f", nginx {cpu['nginx']} ms" if cpu["nginx"] is not None else "")
     )
     print(f"{'page':<12} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for kind, row in result["by_page"].items():
@@ -384,7 +397,7 @@ def _main(args, binary):
             empty_cache(args.redis_url)  # each run starts with a cold page cache
         results.append(run_phase(args, pool, count, binary))
     if args.nginx:
-        cache = "on (the deploy's 10 s)" if args.nginx_cache else "off"
+        cache = "off" if args.no_nginx_cache else "on, as deployed (10 s)"
         print(
             f"\n{args.clients} readers, {args.seconds:g} s, an editor every "
             f"{args.editor_interval:g} s, through nginx (micro-cache {cache}), the site's page "
@@ -426,12 +439,14 @@ def run_phase(args, pool, count, binary):
                 port=front,
                 static_root=DATA / "staticfiles",
                 media_root=DATA / "media",
-                micro_cache=args.nginx_cache,
+                micro_cache=not args.no_nginx_cache,
             )
             try:
-                stack.callback(stop, nginx.start(binary, config, front))
+                proxy = nginx.start(binary, config, front)
             except RuntimeError as problem:
                 sys.exit(str(problem))
+            stack.callback(stop, proxy)
+            samplers.append(MemorySampler(proxy.pid))  # its CPU time; the last in the list
         where = f"nginx on http://{HOST}:{front} in front of " if binary else ""
         print(
             f"{where}gunicorn on {', '.join(f'http://{HOST}:{port}' for port in ports)}; "
@@ -447,6 +462,8 @@ def run_phase(args, pool, count, binary):
                 sampler.stop()
         if folder is not None:
             phase["nginx_errors"] = nginx.logged_errors(folder)
+    if binary:
+        phase["nginx_cpu_s"] = round(samplers.pop().cpu_used(), 2)
     memory = merged_report([sampler.report() for sampler in samplers])
     return report(args, phase, tally, editor, elapsed, stuck, memory)
 

@@ -60,9 +60,9 @@ def test_one_plain_http_site_on_the_loopback_with_the_headers_the_site_trusts():
     assert "alias /tmp/lt/static/;" in site and "alias /tmp/lt/media/;" in site
 
 
-def test_the_micro_cache_is_off_unless_asked_for():
-    assert "proxy_cache dvsite_cache;" not in _site()
-    assert "proxy_cache dvsite_cache;" in _site(micro_cache=True)
+def test_the_micro_cache_is_on_as_deployed_unless_left_out():
+    assert "proxy_cache dvsite_cache;" in _site()
+    assert "proxy_cache dvsite_cache;" not in _site(micro_cache=False)
     assert "proxy_cache_path /tmp/lt/cache " in _site()
 
 
@@ -91,6 +91,7 @@ def _result(servers, rps, p95, published, visible, errors=0):
         "latency": {"p50_ms": 40.0, "p95_ms": p95, "p99_ms": p95 * 2},
         "errors": errors,
         "memory": {"worker_rss_max_mb": 95.5},
+        "cpu_ms_per_request": {"gunicorn": 30.5, "nginx": 0.4},
         "editor": {
             "actions": {"publish_new": published, "revise": 20, "revise_title": 20},
             "published_visible_at_once": visible,
@@ -113,7 +114,12 @@ def test_the_table_puts_one_server_beside_two():
 
 
 def test_several_servers_need_nginx_and_counts_are_checked(capsys):
-    for argv in (["--servers", "1,2"], ["--servers", "0"], ["--servers", "a"], ["--nginx-cache"]):
+    for argv in (
+        ["--servers", "1,2"],
+        ["--servers", "0"],
+        ["--servers", "a"],
+        ["--no-nginx-cache"],
+    ):
         with pytest.raises(SystemExit) as stopped:
             run.parse_args(argv)
         assert stopped.value.code == 2, argv
