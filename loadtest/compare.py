@@ -2,6 +2,14 @@
 table, so it can go into the README as printed)."""
 
 
+def _share(where):
+    def share(result):
+        answers = sum(result["answered_by"].values())
+        return f"{100 * result['answered_by'].get(where, 0) / answers:.0f} %" if answers else "–"
+
+    return share
+
+
 def _published(result):
     return result["editor"]["actions"].get("publish_new", 0)
 
@@ -18,6 +26,9 @@ ROWS = [
     ("p95 ms", lambda r: r["latency"]["p95_ms"]),
     ("p99 ms", lambda r: r["latency"]["p99_ms"]),
     ("errors", lambda r: r["errors"]),
+    ("answered from nginx's micro-cache", _share("nginx")),
+    ("answered from the site's page cache", _share("page cache")),
+    ("rendered by a view", _share("rendered")),
     ("gunicorn CPU ms per request", lambda r: r["cpu_ms_per_request"]["gunicorn"]),
     ("nginx CPU ms per request", lambda r: r["cpu_ms_per_request"]["nginx"]),
     ("largest worker RSS MB", lambda r: r["memory"]["worker_rss_max_mb"]),

@@ -312,6 +312,7 @@ def report(args, phase, tally, editor, elapsed, stuck, memory):
         "memory": memory,
         "by_page": {kind: summary(tally.latencies.get(kind, [])) for kind, _ in MIX},
         "statuses": {str(k): v for k, v in sorted(tally.statuses.items())},
+        "answered_by": dict(tally.answered_by),
         "reconnects": tally.retries,
         "editor": {
             "actions": editor.done,
@@ -350,6 +351,7 @@ def print_table(result, path):
         f"memory: largest worker RSS {memory['worker_rss_max_mb']} MB; gunicorn in all "
         f"(PSS, master and workers) {memory['gunicorn_pss_total_max_mb']} MB at most"
     )
+    print("answered by:", ", ".join(f"{k} {v}" for k, v in sorted(result["answered_by"].items())))
     cpu = result["cpu_ms_per_request"]
     print(
         f"CPU time per request: gunicorn {cpu['gunicorn']} ms"

@@ -101,6 +101,7 @@ class Tally:
     statuses: dict = field(default_factory=lambda: defaultdict(int))  # status -> count
     errors: list = field(default_factory=list)  # (kind, url, what)
     retries: int = 0
+    answered_by: dict = field(default_factory=lambda: defaultdict(int))  # answered_by() -> count
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def merge(self, other):
@@ -111,6 +112,22 @@ class Tally:
                 self.statuses[status] += count
             self.errors.extend(other.errors)
             self.retries += other.retries
+            for where, count in other.answered_by.items():
+                self.answered_by[where] += count
+
+
+# nginx's X-Cache-Status values for an answer from its own cache (without asking gunicorn).
+NGINX_CACHED = {"HIT", "STALE", "UPDATING", "REVALIDATED"}
+
+
+def answered_by(headers):
+    """Who made the answer: "nginx" (its micro-cache), "page cache" (the site's, in gunicorn) or
+    "rendered" (the view ran)."""
+    if headers.get("X-Cache-Status", "").upper() in NGINX_CACHED:
+        return "nginx"
+    if headers.get("X-Page-Cache") == "hit":
+        return "page cache"
+    return "rendered"
 
 
 STALE_CONNECTION = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
@@ -155,6 +172,7 @@ class Reader(threading.Thread):
         if response.getheader("Connection", "").lower() == "close":
             self.connection.close()
             self.connection = None
+        self.local.answered_by[answered_by(response.headers)] += 1
         return response.status, len(body)
 
     def run(self):

@@ -92,6 +92,7 @@ def _result(servers, rps, p95, published, visible, errors=0):
         "errors": errors,
         "memory": {"worker_rss_max_mb": 95.5},
         "cpu_ms_per_request": {"gunicorn": 30.5, "nginx": 0.4},
+        "answered_by": {"nginx": 50, "page cache": 30, "rendered": 20},
         "editor": {
             "actions": {"publish_new": published, "revise": 20, "revise_title": 20},
             "published_visible_at_once": visible,
@@ -110,6 +111,8 @@ def test_the_table_puts_one_server_beside_two():
     assert [cell.strip() for cell in rows["errors"]] == ["0", "3"]
     visible = rows["new post answering 200 at once, everywhere"]
     assert [cell.strip() for cell in visible] == ["20/20", "18/19"]
+    assert [cell.strip() for cell in rows["answered from nginx's micro-cache"]] == ["50 %", "50 %"]
+    assert [cell.strip() for cell in rows["rendered by a view"]] == ["20 %", "20 %"]
     assert len({len(line) for line in lines}) == 1  # columns line up
 
 
@@ -161,3 +164,13 @@ def test_two_servers_behind_nginx_answer_and_show_each_new_post(tmp_path):
         r"\| new post answering 200 at once, everywhere\s+\|\s+(\d+)/(\d+) \|", result.stdout
     )
     assert row and int(row.group(1)) == int(row.group(2)) >= 1
+
+
+def test_answers_are_told_apart_by_their_headers():
+    from loadtest.workload import answered_by
+
+    assert answered_by({"X-Cache-Status": "HIT", "X-Page-Cache": "miss"}) == "nginx"
+    assert answered_by({"X-Cache-Status": "UPDATING"}) == "nginx"
+    assert answered_by({"X-Cache-Status": "MISS", "X-Page-Cache": "hit"}) == "page cache"
+    assert answered_by({"X-Cache-Status": "EXPIRED", "X-Page-Cache": "miss"}) == "rendered"
+    assert answered_by({}) == "rendered"
