@@ -22,6 +22,7 @@ import platform
 import random
 import runpy
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -372,8 +373,16 @@ def print_table(result, path):
     print(f"written to {path.relative_to(ROOT)}")
 
 
+def _stopped(number, frame):
+    raise KeyboardInterrupt  # unwinds like Ctrl-C: every server started is stopped
+
+
 def main(argv=None):
     args = parse_args(argv)
+    # Ctrl-C, and SIGTERM (a CI timeout, `kill`), stop everything this run started; also when
+    # started in the background, where a shell would have it ignore SIGINT.
+    signal.signal(signal.SIGINT, _stopped)
+    signal.signal(signal.SIGTERM, _stopped)
     binary = None
     if args.nginx:
         binary = nginx.nginx_binary()
