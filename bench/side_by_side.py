@@ -17,8 +17,9 @@ import sys
 import urllib.parse
 from pathlib import Path
 
-if __package__ in (None, ""):  # run as a script: the project root on the path for `bench`
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if __package__ in (None, ""):  # run as a script: the project root on the path instead of
+    # bench/, whose profile.py would otherwise shadow the standard library's (cProfile imports it)
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from bench.http_client import LOOPBACK, Client  # noqa: E402
 
