@@ -8,9 +8,19 @@ one browsers show) with the worker's CPU time of the request (less sensitive tha
 other programs on a shared machine), which `bench/http_client.py` reads; what the client measured beyond their sum
 is outside Django's middleware: gunicorn, the WSGI handler, the socket and the client.
 bench/settings.py switches it on when BENCH_PROFILE=1 (the benchmark's profiling pass only).
+
+With BENCH_CPROFILE=<file> as well, the outermost stamp runs every request under cProfile and
+writes the sum so far to <file>.<pid> after each one (read it with `python -m pstats`): what the
+view does inside a gunicorn worker, to set beside the same page in-process. That is how the
+worker's SQLite connection per request was found (README "Through gunicorn").
 """
 
+import cProfile
+import os
 import time
+
+CPROFILE_FILE = os.environ.get("BENCH_CPROFILE", "")
+_profiler = cProfile.Profile() if CPROFILE_FILE else None
 
 MAX_STAMPS = 40
 
@@ -25,12 +35,17 @@ class _Stamp:
     def __call__(self, request):
         marks = request.__dict__.setdefault("bench_marks", {})
         if self.index == 0:
+            if _profiler is not None:
+                _profiler.enable()
             marks["cpu"] = time.process_time()
         marks[("in", self.index)] = time.perf_counter()
         response = self.get_response(request)
         marks[("out", self.index)] = time.perf_counter()
         if self.index == 0:
             marks["cpu"] = time.process_time() - marks["cpu"]
+            if _profiler is not None:
+                _profiler.disable()
+                _profiler.dump_stats(f"{CPROFILE_FILE}.{os.getpid()}")
             response["Server-Timing"] = server_timing(marks, self.names)
         return response
 

@@ -49,6 +49,16 @@ def when_ready(server):
         gc.freeze()
 
 
+def pre_fork(server, worker):
+    """No database connection crosses a fork: connections are kept (CONN_MAX_AGE, SQLite too),
+    and a worker reusing one its master opened would share its SQLite handle or PostgreSQL
+    socket with the master and its siblings. Loading the app opens none; this keeps it so."""
+    if preload_app:
+        from django.db import connections  # noqa: PLC0415 (only when gunicorn runs)
+
+        connections.close_all()
+
+
 # Recycle workers now and then so a slow leak never takes a server down; jitter avoids all
 # workers restarting at the same moment. Not too often: a new worker starts with an empty
 # local-memory cache (at 2,000 requests each worker restarted every 18 s of the load test, and

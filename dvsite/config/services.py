@@ -14,12 +14,14 @@ DATABASES = {
         "DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=_conn_max_age
     )
 }
+# SQLite keeps its connections too (CONN_MAX_AGE, one per thread): a new connection per request
+# parsed the schema, ran the PRAGMAs, started with an empty page cache and checkpointed the WAL
+# on close, ~10 ms of a post's 16 ms CPU in a gunicorn worker (README "Through gunicorn").
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

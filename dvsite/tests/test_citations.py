@@ -95,14 +95,14 @@ def test_unchecking_a_document_drops_the_citation(client, editor, registry):
 
 
 @pytest.mark.parametrize("cited", [1, 6])
-def test_the_post_page_with_citations_runs_one_more_query_whatever_their_number(
+def test_the_post_page_with_citations_runs_two_more_queries_whatever_their_number(
     client, cited, django_assert_num_queries
 ):
     post = PostFactory(published=True)
     for _ in range(cited):
         DocumentFactory().posts.add(post)
     # as news' detail test counts (post, tags, view count and today's readers, related, most
-    # read, the "Dân vận khéo" models box) + the documents
-    with django_assert_num_queries(8):
+    # read, the "Dân vận khéo" models box) + the post's citations + those documents
+    with django_assert_num_queries(9):
         response = client.get(post.get_absolute_url(), HTTP_USER_AGENT="Mozilla/5.0")
         assert response.status_code == 200

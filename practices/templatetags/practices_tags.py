@@ -24,8 +24,17 @@ def figure(value):
 
 @register.simple_tag
 def practices_of(post):
-    """The published models a post is about (one query), for the box on the post's page."""
+    """The published models a post is about, for the box on the post's page: first the post's
+    links (by the post's index; most posts have none, and then that is all), then the published
+    models among them. Asked as one join, SQLite walked every published model looking for the
+    post's links (3.5 ms of a post page's 10 at 20,000 models)."""
     related = getattr(post, "practices", None)
     if related is None:
         return []
-    return list(related.published().only("title", "slug").order_by("name_key")[:5])
+    ids = list(
+        related.through.objects.filter(post_id=post.pk).values_list("practice_id", flat=True)
+    )
+    if not ids:
+        return []
+    chosen = related.model.objects.published().filter(pk__in=ids)
+    return list(chosen.only("title", "slug").order_by("name_key")[:5])
