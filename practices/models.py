@@ -151,8 +151,10 @@ class Practice(UnitScoped, Publishable):
             models.Index(
                 fields=["status", "name_key", "publish_at"], name="practices_public_names"
             ),
+            # With the id last, PostgreSQL too answers from the index alone which models are
+            # public (it read the whole table, 40 ms at 20,000 models, for the groups' facet).
             models.Index(
-                fields=["status", "sector", "unit", "publish_at"],
+                fields=["status", "sector", "unit", "publish_at", "id"],
                 name="practices_public_facets",
             ),
         ]

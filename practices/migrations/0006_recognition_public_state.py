@@ -41,5 +41,12 @@ class Migration(migrations.Migration):
             model_name='recognition',
             index=models.Index(fields=['status', 'level', 'practice', 'publish_at', 'year'], name='practices_rec_public_level'),
         ),
+        migrations.RemoveIndex(model_name='practice', name='practices_public_facets'),
+        migrations.AddIndex(
+            model_name='practice',
+            index=models.Index(
+                fields=['status', 'sector', 'unit', 'publish_at', 'id'], name='practices_public_facets'
+            ),
+        ),
         migrations.RunPython(copy_public_state, migrations.RunPython.noop),
     ]
