@@ -328,6 +328,14 @@ class CandidateStatus(models.TextChoices):
     DISMISSED = "dismissed", "Bỏ qua"
 
 
+class CandidateSource(models.TextChoices):
+    """Where the name was read: the post's own words (it is about the model), or a headline
+    its source page listed beside it (another article's; the post is not about the model)."""
+
+    POST = "post", "Bài viết nói về mô hình"
+    LISTED = "listed", "Tiêu đề trong danh sách tin của trang gốc"
+
+
 class Candidate(models.Model):
     """A model an article names ("mô hình …"), offered to editors: only what the article states
     (the name, and the unit and year when it writes them), never guessed."""
@@ -350,7 +358,14 @@ class Candidate(models.Model):
         related_name="+",
     )
     year = models.PositiveSmallIntegerField("Năm (theo bài viết)", null=True, blank=True)
-    sentence = models.TextField("Câu trong bài", blank=True)
+    sentence = models.TextField("Câu hoặc tiêu đề nêu tên", blank=True)
+    source = models.CharField(
+        "Nguồn đề xuất",
+        max_length=16,
+        choices=CandidateSource.choices,
+        default=CandidateSource.POST,
+        editable=False,
+    )
     status = models.CharField(
         "Trạng thái", max_length=16, choices=CandidateStatus.choices, default=CandidateStatus.NEW
     )
