@@ -170,6 +170,15 @@ def _recognitions(filterset, facet):
 GROUP_COLUMNS = ("group__slug", "group__name", "group__position")
 
 
+def _models(filterset, other):
+    """The count of models among recognitions grouped by level or by year: with the `other`
+    one chosen, each model has at most one recognition per group (unique practice, level,
+    year), so rows are counted (PostgreSQL sorted every row for the DISTINCT)."""
+    if other in filterset.valid_data:
+        return Count("*")
+    return Count("practice_id", distinct=True)
+
+
 def _group_counts(filterset):
     """[{slug, name, position, n}] of the group facet: links model–group of the models the
     list shows with every filter but the group's. With only a level or year chosen, the
@@ -261,13 +270,13 @@ def facets(filterset, selected):
         r["level"]: r["n"]
         for r in _recognitions(filterset, "cap")
         .values("level")
-        .annotate(n=Count("practice_id", distinct=True))
+        .annotate(n=_models(filterset, "nam"))
         .order_by()
     }
     years = sorted(  # sorted here: SQLite counts in the index's order, then needs no sort
         _recognitions(filterset, "nam")
         .values("year")
-        .annotate(n=Count("practice_id", distinct=True))
+        .annotate(n=_models(filterset, "cap"))
         .order_by(),
         key=lambda r: -r["year"],
     )
