@@ -114,14 +114,24 @@ admin.site.register(Group, VocabularyAdmin)
 
 @admin.register(Candidate)
 class CandidateAdmin(admin.ModelAdmin):
-    list_display = ("name", "unit_text", "year", "post_link", "status", "practice")
-    list_filter = ("status",)
+    list_display = ("name", "unit_text", "year", "source", "post_link", "status", "practice")
+    list_filter = ("status", "source")
     search_fields = ("name", "unit_text")
     list_select_related = ("post", "practice")
     autocomplete_fields = ("practice",)
     actions = ["accept_selected", "dismiss_selected"]
-    fields = ("name", "unit_text", "unit", "year", "sentence", "post", "status", "practice")
-    readonly_fields = ("name", "unit_text", "unit", "year", "sentence", "post", "status")
+    fields = (
+        "name",
+        "unit_text",
+        "unit",
+        "year",
+        "source",
+        "sentence",
+        "post",
+        "status",
+        "practice",
+    )
+    readonly_fields = ("name", "unit_text", "unit", "year", "source", "sentence", "post", "status")
 
     def has_add_permission(self, request):
         return False  # candidates come from articles (manage.py find_practice_candidates)

@@ -3,8 +3,14 @@
 The rule: in a post tagged "Dân vận khéo", each sentence that writes "mô hình" (optionally
 followed by "dân vận khéo") and then a name in quotation marks offers that name as a candidate,
 with the unit (xã/phường/… + its name) and the year ("năm 2024") only when a sentence naming
-that model writes them. Nothing else is read, and nothing is guessed: a generic "mô hình dân vận khéo"
-without a quoted name gives no candidate.
+that model writes them; and a headline that begins with "Mô hình" — the post's own title, or
+one its source page listed beside it ("Tin cùng chuyên mục", kept by the importer as
+`source_headlines`) — offers the model it names: the quoted name when one follows "Mô hình",
+else the headline as stated ("Mô hình dân vận khéo về dạy tiếng Việt cho dân Lào ở vùng biên
+giới": cutting it at "về" would make a name the source never wrote; the editor may shorten it).
+Nothing else is read, and nothing is guessed: a generic "mô hình dân vận khéo" without a name
+gives no candidate. A candidate from a listed headline says so (`CandidateSource.LISTED`): that
+headline is another article's, so accepting it never makes the post "a post about" the model.
 
 `find_in_text` is a pure function (tested on text); `offer_candidates` stores what it finds."""
 
@@ -17,7 +23,15 @@ from django.utils.html import strip_tags
 
 from core.publishing import Status
 from core.text import nfc, words
-from practices.models import MAX_YEAR, MIN_YEAR, Candidate, CandidateStatus, Practice, name_key
+from practices.models import (
+    MAX_YEAR,
+    MIN_YEAR,
+    Candidate,
+    CandidateSource,
+    CandidateStatus,
+    Practice,
+    name_key,
+)
 from taxonomy.units import PLACE_KINDS, Unit
 
 TOPIC_SLUG = "dan-van-kheo"
@@ -31,6 +45,11 @@ _KIND_WORDS = sorted((str(kind) for kind in PLACE_KINDS), key=len, reverse=True)
 _KIND = re.compile(r"(?<!\w)(" + "|".join(_KIND_WORDS) + r")\s+(?=\w)", re.IGNORECASE)
 # Quoted names that are the movement itself, not a model.
 _GENERIC = {"dan van kheo", "nam dan van kheo", "dan van"}
+
+
+# How a headline naming a model begins: "Mô hình", optionally "dân vận khéo", "về" or ":".
+_HEADLINE = re.compile(r"^mô hình(?!\w)(?:\s+dân vận khéo(?!\w))?(?:\s+về(?!\w)|\s*:)?\s*", re.I)
+MIN_HEADLINE_WORDS = 2  # after that start: "Mô hình dân vận khéo" alone names no model
 
 
 @dataclass(frozen=True)
@@ -74,6 +93,46 @@ def find_in_text(text):
                     first.sentence if first.unit_text or not item.unit_text else item.sentence,
                 )
     return list(found.values())
+
+
+def find_in_headline(headline):
+    """`Found` for a headline that begins with "Mô hình" (the rule above), else None."""
+    text = " ".join(nfc(headline).split())
+    quoted = _NAME.match(text)
+    if quoted:
+        found = find_in_text(text)
+        return found[0] if found else None
+    start = _HEADLINE.match(text)
+    if start is None or len(words(text[start.end() :])) < MIN_HEADLINE_WORDS:
+        return None
+    name = text.strip(" .;:")
+    if " ".join(words(name)) in _GENERIC:
+        return None
+    year = _YEAR.search(text)
+    year = int(year.group(1)) if year else None
+    return Found(
+        name=name[:300],
+        unit_text=find_unit(text),
+        year=year if year and MIN_YEAR <= year <= MAX_YEAR else None,
+        sentence=text[:1000],
+    )
+
+
+def find_in_post(post):
+    """[(Found, CandidateSource)] of a post: its text and title (the post is about these),
+    then the headlines its source page listed; each name once, the first place it is found."""
+    found = [(item, CandidateSource.POST) for item in find_in_text(post_text(post))]
+    titled = find_in_headline(post.title)
+    if titled is not None:
+        found.append((titled, CandidateSource.POST))
+    for line in (getattr(post, "source_headlines", "") or "").splitlines():
+        listed = find_in_headline(line)
+        if listed is not None:
+            found.append((listed, CandidateSource.LISTED))
+    unique = {}
+    for item, source in found:
+        unique.setdefault(name_key(item.name), (item, source))
+    return list(unique.values())
 
 
 def find_unit(sentence):
@@ -121,7 +180,7 @@ def offer_candidates(posts=None):
     made = 0
     for post in posts if posts is not None else tagged_posts().iterator():
         linked = {name_key(n) for n in post.practices.values_list("title", flat=True)}
-        for item in find_in_text(post_text(post)):
+        for item, source in find_in_post(post):
             key = name_key(item.name)
             if key in linked:
                 continue
@@ -134,6 +193,7 @@ def offer_candidates(posts=None):
                     "unit": match_unit(item.unit_text),
                     "year": item.year,
                     "sentence": item.sentence,
+                    "source": source,
                 },
             )
             made += created
@@ -146,13 +206,15 @@ def _decide(candidate, status, practice, user):
     candidate.decided_at = timezone.now()
     candidate.decided_by = user if user and user.pk else None
     candidate.save()
-    practice and practice.posts.add(candidate.post)
+    if practice is not None and candidate.source == CandidateSource.POST:
+        practice.posts.add(candidate.post)  # a listed headline's post is not about the model
 
 
 @transaction.atomic
 def accept(candidate, user):
-    """A draft model from the candidate, linked to the post: its name, and its unit when the
-    article names one the site knows. The year stays on the candidate for the editor to place
+    """A draft model from the candidate, linked to the post when the post is about it (not
+    for a headline its source page listed): its name, and its unit when the article names one
+    the site knows. The year stays on the candidate for the editor to place
     (an article's year may be a recognition's, a start's or a report's: it is not guessed)."""
     if candidate.status != CandidateStatus.NEW:
         raise ValueError("Đề xuất này đã được xử lý.")
@@ -167,7 +229,8 @@ def accept(candidate, user):
 
 @transaction.atomic
 def merge(candidate, practice, user):
-    """The candidate is a model already in the catalogue: link the post to it."""
+    """The candidate is a model already in the catalogue: link the post to it (when the post
+    is about it)."""
     if candidate.status != CandidateStatus.NEW:
         raise ValueError("Đề xuất này đã được xử lý.")
     _decide(candidate, CandidateStatus.MERGED, practice, user)

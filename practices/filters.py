@@ -5,10 +5,11 @@ recognition), as one EXISTS over the recognitions; every facet counts models (di
 with the other filters applied, so an option's count is the length of the list it leads to."""
 
 import django_filters
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Value
 
 from core import search
 from core.facets import FacetErrorsMixin, FacetOption, Facets
+from core.publishing import published_q
 from core.text import collation_key, words
 from taxonomy.units import Unit
 
@@ -118,9 +119,10 @@ class PracticeFilter(FacetErrorsMixin, django_filters.FilterSet):
             if name not in skip and name not in RECOGNITION_FILTERS:
                 queryset = self.filters[name].filter(queryset, value)
         wanted = self.recognition_lookups(skip)
-        if wanted:
-            recognitions = Recognition.objects.filter(practice_id=OuterRef("pk"), **wanted)
-            queryset = queryset.filter(Exists(recognitions))
+        if wanted:  # the ids from the recognitions' index (an EXISTS per model was slower)
+            queryset = queryset.filter(
+                pk__in=Recognition.objects.filter(**wanted).values("practice_id")
+            )
         sort = self.valid_data.get("sort") or "moi"
         return getattr(queryset, SORTS[sort][1])()
 
@@ -140,6 +142,76 @@ def facet_values(valid_data):
 
 def _ids(filterset, skip):
     return filterset.filtered(skip).order_by().values("pk")
+
+
+def _other_filters(filterset, skip):
+    """The chosen filters other than `skip`, the recognition filters and the sort."""
+    return set(filterset.valid_data) - set(skip) - set(RECOGNITION_FILTERS) - {"sort"}
+
+
+def _public_recognitions(filterset, skip=()):
+    """The public models' recognitions with the level and year chosen (but `skip`), read from
+    the recognitions alone: they carry their model's public state (the catalogue's base is
+    `published()`, the same rule)."""
+    lookups = filterset.recognition_lookups(skip)
+    return Recognition.objects.filter(published_q(), **lookups)
+
+
+def _recognitions(filterset, facet):
+    """The recognitions a level or year facet counts: of the models the list shows with every
+    filter but the recognition's, at the chosen level or year (but this facet's own). With no
+    other filter chosen (the common case) one covering index is read, no model is looked up."""
+    recognitions = _public_recognitions(filterset, {facet})
+    if _other_filters(filterset, RECOGNITION_FILTERS):
+        recognitions = recognitions.filter(practice_id__in=_ids(filterset, {"cap", "nam"}))
+    return recognitions
+
+
+GROUP_COLUMNS = ("group__slug", "group__name", "group__position")
+
+
+def _models(filterset, other):
+    """The count of models among recognitions grouped by level or by year: with the `other`
+    one chosen, each model has at most one recognition per group (unique practice, level,
+    year), so rows are counted (PostgreSQL sorted every row for the DISTINCT)."""
+    if other in filterset.valid_data:
+        return Count("*")
+    return Count("practice_id", distinct=True)
+
+
+def _group_counts(filterset):
+    """[{slug, name, position, n}] of the group facet: links model–group of the models the
+    list shows with every filter but the group's. With only a level or year chosen, the
+    models come from the recognitions' index (they carry the public state); with nothing
+    chosen, every link is counted from its index, less the links of models not public (few:
+    drafts, scheduled), in one query, so no public model is looked up one by one."""
+    links = Practice.groups.through.objects
+    if _other_filters(filterset, {"doi_tuong"}):
+        chosen = links.filter(practice_id__in=_ids(filterset, {"doi_tuong"}))
+    elif filterset.recognition_lookups():
+        recognised = _public_recognitions(filterset).values("practice_id")
+        chosen = links.filter(practice_id__in=recognised)
+    else:
+        hidden = Practice.objects.exclude(published_q()).values("pk")
+        every = links.values(*GROUP_COLUMNS).annotate(n=Count("*"), sign=Value(1))
+        less = (
+            links.filter(practice_id__in=hidden)
+            .values(*GROUP_COLUMNS)
+            .annotate(n=Count("*"), sign=Value(-1))
+        )
+        totals = {}
+        for slug, name, position, n, sign in every.union(less, all=True).values_list():
+            row = totals.setdefault(slug, {"slug": slug, "name": name, "position": position})
+            row["n"] = row.get("n", 0) + sign * n
+        return sorted(
+            (row for row in totals.values() if row["n"] > 0),
+            key=lambda row: (row["position"], row["name"]),
+        )
+    rows = chosen.values_list(*GROUP_COLUMNS).annotate(n=Count("*"))
+    return [
+        {"slug": slug, "name": name, "position": position, "n": n}
+        for slug, name, position, n in rows.order_by("group__position", "group__name")
+    ]
 
 
 def _options(rows, value_key, label, chosen):
@@ -193,30 +265,20 @@ def facets(filterset, selected):
     shown = unit_rows[:UNIT_FACET_SIZE] + [
         r for r in unit_rows[UNIT_FACET_SIZE:] if r["slug"] == selected.get("don_vi")
     ]
-    groups = (
-        Practice.groups.through.objects.filter(practice_id__in=_ids(filterset, {"doi_tuong"}))
-        .values("group__slug", "group__name", "group__position")
-        .annotate(n=Count("*"))
-        .order_by("group__position", "group__name")
-    )
+    groups = _group_counts(filterset)
     levels = {
         r["level"]: r["n"]
-        for r in Recognition.objects.filter(
-            practice_id__in=_ids(filterset, {"cap", "nam"}),
-            **filterset.recognition_lookups({"cap"}),
-        )
+        for r in _recognitions(filterset, "cap")
         .values("level")
-        .annotate(n=Count("practice_id", distinct=True))
+        .annotate(n=_models(filterset, "nam"))
         .order_by()
     }
-    years = (
-        Recognition.objects.filter(
-            practice_id__in=_ids(filterset, {"cap", "nam"}),
-            **filterset.recognition_lookups({"nam"}),
-        )
+    years = sorted(  # sorted here: SQLite counts in the index's order, then needs no sort
+        _recognitions(filterset, "nam")
         .values("year")
-        .annotate(n=Count("practice_id", distinct=True))
-        .order_by("-year")
+        .annotate(n=_models(filterset, "cap"))
+        .order_by(),
+        key=lambda r: -r["year"],
     )
     total = (
         sum(unit_counts.values())
@@ -231,9 +293,7 @@ def facets(filterset, selected):
             for value, label in Level.choices
             if levels.get(value) or selected.get("cap") == value
         ],
-        "doi_tuong": _options(
-            groups, "group__slug", lambda r: r["group__name"], selected.get("doi_tuong")
-        ),
+        "doi_tuong": _options(groups, "slug", lambda r: r["name"], selected.get("doi_tuong")),
         "don_vi": _options(shown, "slug", lambda r: r["label"], selected.get("don_vi")),
     }
     return Facets(groups, total)

@@ -151,8 +151,10 @@ class Practice(UnitScoped, Publishable):
             models.Index(
                 fields=["status", "name_key", "publish_at"], name="practices_public_names"
             ),
+            # With the id last, PostgreSQL too answers from the index alone which models are
+            # public (it read the whole table, 40 ms at 20,000 models, for the groups' facet).
             models.Index(
-                fields=["status", "sector", "unit", "publish_at"],
+                fields=["status", "sector", "unit", "publish_at", "id"],
                 name="practices_public_facets",
             ),
         ]
@@ -199,6 +201,10 @@ class Practice(UnitScoped, Publishable):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "name_key", "last_recognised_year"}
         super().save(*args, **kwargs)
+        # Its recognitions carry its public state (Recognition: the facets' covering index).
+        self.recognitions.exclude(status=self.status, publish_at=self.publish_at).update(
+            status=self.status, publish_at=self.publish_at
+        )
 
     def refresh_last_recognised_year(self):
         year = self.recognitions.aggregate(year=models.Max("year"))["year"] or 0
@@ -235,6 +241,12 @@ class Recognition(models.Model):
         on_delete=models.SET_NULL,
         related_name="practice_recognitions",
     )
+    # Copies of its model's status and publish_at (Recognition.save and Practice.save keep
+    # them; bulk loaders call `copy_public_state`), so `published_q()` applies to a recognition
+    # as to its model and the catalogue counts its level and year facets from one covering
+    # index, with no look-up of each model (20,000 look-ups were most of a page's time).
+    status = models.CharField(max_length=16, editable=False, blank=True)
+    publish_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-year", "level", "pk"]
@@ -250,12 +262,27 @@ class Recognition(models.Model):
                 violation_error_message=f"Năm công nhận phải từ {MIN_YEAR} đến {MAX_YEAR}.",
             ),
         ]
-        indexes = [models.Index(fields=["year", "level", "practice"], name="practices_rec_year")]
+        indexes = [
+            models.Index(fields=["year", "level", "practice"], name="practices_rec_year"),
+            # The facets' covering indexes: public recognitions by year, and by level, each
+            # model's rows together, so "models per year" is counted in one ordered pass.
+            models.Index(
+                fields=["status", "year", "practice", "publish_at", "level"],
+                name="practices_rec_public_year",
+            ),
+            models.Index(
+                fields=["status", "level", "practice", "publish_at", "year"],
+                name="practices_rec_public_level",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_level_display()} năm {self.year}"
 
     def save(self, *args, **kwargs):
+        self.copy_public_state()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "status", "publish_at"}
         super().save(*args, **kwargs)
         self.practice.refresh_last_recognised_year()
 
@@ -264,6 +291,11 @@ class Recognition(models.Model):
         result = super().delete(*args, **kwargs)
         practice.refresh_last_recognised_year()
         return result
+
+    def copy_public_state(self, practice=None):
+        practice = practice or self.practice
+        self.status, self.publish_at = practice.status, practice.publish_at
+        return self
 
 
 class Result(models.Model):
@@ -296,6 +328,14 @@ class CandidateStatus(models.TextChoices):
     DISMISSED = "dismissed", "Bỏ qua"
 
 
+class CandidateSource(models.TextChoices):
+    """Where the name was read: the post's own words (it is about the model), or a headline
+    its source page listed beside it (another article's; the post is not about the model)."""
+
+    POST = "post", "Bài viết nói về mô hình"
+    LISTED = "listed", "Tiêu đề trong danh sách tin của trang gốc"
+
+
 class Candidate(models.Model):
     """A model an article names ("mô hình …"), offered to editors: only what the article states
     (the name, and the unit and year when it writes them), never guessed."""
@@ -318,7 +358,14 @@ class Candidate(models.Model):
         related_name="+",
     )
     year = models.PositiveSmallIntegerField("Năm (theo bài viết)", null=True, blank=True)
-    sentence = models.TextField("Câu trong bài", blank=True)
+    sentence = models.TextField("Câu hoặc tiêu đề nêu tên", blank=True)
+    source = models.CharField(
+        "Nguồn đề xuất",
+        max_length=16,
+        choices=CandidateSource.choices,
+        default=CandidateSource.POST,
+        editable=False,
+    )
     status = models.CharField(
         "Trạng thái", max_length=16, choices=CandidateStatus.choices, default=CandidateStatus.NEW
     )

@@ -186,7 +186,9 @@ def _link(rng, practices, extras):
                 else f"{rng.randint(100, 3999)}/QĐ-UBND"
             )
             recognitions.append(
-                Recognition(practice=practice, level=level, year=year, decision=decision)
+                Recognition(
+                    practice=practice, level=level, year=year, decision=decision
+                ).copy_public_state(practice)
             )
         for position, (pattern, unit, label, bounds) in enumerate(figures):
             results.append(

@@ -6,6 +6,8 @@ and unit names are `bylines`.
 
 import re
 
+from core.text import fold
+
 _BREADCRUMB = re.compile(r"\s(>|»|›|/|\|)\s")
 _FILE_NAME = re.compile(
     r"\.(png|jpe?g|gif|webp|bmp|tiff?|svg|heic|pdf|docx?|xlsx?|pptx?|zip|rar|mp4|mp3)$", re.I
@@ -44,6 +46,18 @@ def ends_list(text):
 def is_headline_item(text):
     """ "• Tọa đàm … (7 tháng trước)", "4 tháng trước": pieces of a headline list."""
     return text.startswith(("•", "-", "»")) or bool(_RELATIVE_TIME.search(text))
+
+
+def headlines(items):
+    """The headlines of a list's lines, each once: "• Tọa đàm … (7 tháng trước)" -> "Tọa
+    đàm …"; a line that is only a time or a bullet gives none."""
+    found, seen = [], set()
+    for item in items:
+        text = _RELATIVE_TIME.sub("", item.lstrip("•-» ")).strip(" (")
+        if word_count(text) >= 2 and fold(text) not in seen:
+            seen.add(fold(text))
+            found.append(text)
+    return tuple(found)
 
 
 def is_breadcrumb(text):

@@ -71,6 +71,8 @@ def _fingerprint(values, tag_names, unit_ids=()):
     }
     if unit_ids:  # absent while none: the checksums of posts imported before units stay valid
         data["units"] = sorted(unit_ids)
+    if values.get("source_headlines"):  # the same for posts imported before they were kept
+        data["headlines"] = nfc(values["source_headlines"])
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
@@ -83,6 +85,7 @@ _FIELDS = (
     "source_url",
     "import_warnings",
     "source_view_count",
+    "source_headlines",
 )
 
 
@@ -105,6 +108,7 @@ def _values(article, category, notes=()):
         "source_url": article.source_url,
         "import_warnings": "\n".join([*import_warnings(article), *notes]),
         "source_view_count": article.view_count,
+        "source_headlines": "\n".join(article.listed_headlines),
         "category_id": category.pk,
         "status": Status.PUBLISHED if publish_at else Status.DRAFT,
         "publish_at": publish_at,

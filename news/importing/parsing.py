@@ -49,6 +49,9 @@ class Article:
     dropped: tuple[str, ...] = ()  # the page furniture removed, for review and tests
     warnings: tuple[str, ...] = ()  # what the parser could not decide, for the editor
     keywords: tuple[str, ...] = ()  # the source portal's own tags ("Từ khóa: …"), as written
+    # The headlines the page listed under a list heading ("Tin cùng chuyên mục"), each once:
+    # navigation, never the body, but what other articles of the source are called.
+    listed_headlines: tuple[str, ...] = ()
 
     @property
     def lead(self):
@@ -89,8 +92,9 @@ def _entries(text):
     return result
 
 
-def _without_navigation(entries, dropped):
-    """Drop chrome lines and every headline list that follows a list heading."""
+def _without_navigation(entries, dropped, listed=None):
+    """Drop chrome lines and every headline list that follows a list heading (its lines also
+    go to `listed`)."""
     kept, in_list = [], False
     for entry in entries:
         if entry.kind == _GAP:
@@ -103,6 +107,8 @@ def _without_navigation(entries, dropped):
             continue
         if in_list and not (L.ends_list(entry.text) and not L.is_headline_item(entry.text)):
             dropped.append(entry.text)
+            if listed is not None and not is_chrome(entry.text):
+                listed.append(entry.text)
             continue
         in_list = False
         if is_chrome(entry.text) or L.is_breadcrumb(entry.text):
@@ -154,8 +160,8 @@ class Metadata:
 
 def parse_article(text):
     """Parse the text of a copied article page; raises `ImportProblem` when there is none."""
-    dropped = []
-    header, body = _split_header(_without_navigation(_entries(text), dropped))
+    dropped, listed = [], []
+    header, body = _split_header(_without_navigation(_entries(text), dropped, listed))
     meta = Metadata()
     title = _read_title(header, meta, dropped)
     blocks = _strip_tail(_body_blocks(body, title, meta.take, dropped), meta, dropped)
@@ -177,6 +183,7 @@ def parse_article(text):
         view_count=meta.view_count,
         dropped=tuple(dropped),
         keywords=source_keywords(dropped),
+        listed_headlines=L.headlines(listed),
     )
 
 

@@ -189,6 +189,12 @@ class Post(UnitScoped, Publishable):
     import_checksum = models.CharField(max_length=64, blank=True, editable=False)
     # What the importer could not decide and left to an editor ("no date found" …), one a line.
     import_warnings = models.TextField("Cảnh báo khi nhập", blank=True, editable=False)
+    # The headlines the source page listed beside the article ("Tin cùng chuyên mục"), one a
+    # line: the source's navigation, never shown; other apps may read what they name (a
+    # "Mô hình …" headline is a candidate model, practices/candidates.py).
+    source_headlines = models.TextField(
+        "Tiêu đề trong danh sách tin của trang gốc", blank=True, editable=False
+    )
     # The view count the source portal printed: the source's fact, never this site's counter.
     source_view_count = models.PositiveIntegerField(
         "Lượt xem tại nguồn", null=True, blank=True, editable=False
@@ -220,7 +226,7 @@ class Post(UnitScoped, Publishable):
         daily_views.record_views(counts)
 
     history = HistoricalRecords(
-        excluded_fields=["view_count", "search_title", "search_text"],
+        excluded_fields=["view_count", "search_title", "search_text", "source_headlines"],
         verbose_name="phiên bản bài viết",
         verbose_name_plural="phiên bản bài viết",
     )

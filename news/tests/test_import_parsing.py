@@ -154,6 +154,30 @@ def test_seed_004_drops_the_portal_name_after_the_byline():
     assert "Hiệu quả công tác dân vận khéo trên lĩnh vực" not in article.text
 
 
+def test_seed_004_keeps_the_listed_headlines_apart_from_the_body():
+    article = seed("004")
+    headline = "Mô hình dân vận khéo về dạy tiếng Việt cho dân Lào ở vùng biên giới"
+    assert headline in article.listed_headlines  # once, though the page prints it twice
+    assert article.listed_headlines.count(headline) == 1
+    assert "Tin cùng chuyên mục" not in article.listed_headlines
+    assert headline not in article.text
+    assert not any(line.startswith("Sáng 17/9/2020") for line in article.listed_headlines)
+
+
+def test_listed_headlines_lose_their_bullets_and_times():
+    page = (
+        "Hội nghị tập huấn công tác dân vận\n\n"
+        "Sáng 12/3/2024, Ban Dân vận Tỉnh ủy tổ chức hội nghị tập huấn cho cán bộ cơ sở.\n\n"
+        "Các tin khác\n\n"
+        "• Mô hình “Camera an ninh” ở phường Lam Hạ (3 ngày trước)\n"
+        "• Mô hình “Camera an ninh” ở phường Lam Hạ (3 ngày trước)\n"
+        "4 tháng trước\n"
+    )
+    article = parse_article(page)
+    assert article.listed_headlines == ("Mô hình “Camera an ninh” ở phường Lam Hạ",)
+    assert "Camera" not in article.text
+
+
 def test_every_block_is_a_paragraph_or_a_caption():
     for prefix in EXPECTED:
         assert {b.kind for b in seed(prefix).blocks} <= {PARAGRAPH, CAPTION}

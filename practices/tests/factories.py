@@ -6,16 +6,7 @@ from factory.django import DjangoModelFactory
 
 from core.publishing import Status
 from practices.models import Group, Level, Practice, Recognition, Result, Sector
-from taxonomy.units import Kind, Unit
-
-
-class UnitFactory(DjangoModelFactory):
-    class Meta:
-        model = Unit
-        django_get_or_create = ("kind", "name")
-
-    kind = Kind.COMMUNE
-    name = factory.Sequence(lambda n: f"Thanh Sơn {n}")
+from taxonomy.tests.factories import UnitFactory
 
 
 def sector(slug="kinh-te"):

@@ -1,10 +1,12 @@
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from core.publishing import Status
 from practices import candidates
-from practices.models import Candidate, CandidateStatus, Practice
+from practices.models import Candidate, CandidateSource, CandidateStatus, Practice
 from practices.tests.factories import PracticeFactory, UnitFactory
 from taxonomy.units import Kind
 
@@ -35,6 +37,37 @@ def test_the_rule_reads_only_what_the_text_states():
 )
 def test_generic_mentions_give_no_candidate(text):
     assert candidates.find_in_text(text) == []
+
+
+LAO = "Mô hình dân vận khéo về dạy tiếng Việt cho dân Lào ở vùng biên giới"
+
+
+@pytest.mark.parametrize(
+    ("headline", "name", "unit_text", "year"),
+    [
+        (LAO, LAO, "", None),  # as stated: no unit, no year it does not write
+        ("Mô hình “Camera an ninh” ở phường Lam Hạ", "Camera an ninh", "phường Lam Hạ", None),
+        ("Mô hình: Tuyến đường hoa xã Mộc Bắc năm 2024", None, "xã Mộc Bắc", 2024),
+    ],
+)
+def test_a_headline_beginning_with_mo_hinh_names_a_model(headline, name, unit_text, year):
+    found = candidates.find_in_headline(headline)
+    assert found.name == (name or headline)
+    assert (found.unit_text, found.year) == (unit_text, year)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Mô hình dân vận khéo",  # the movement's models, none named
+        "Mô hình “Dân vận khéo”",
+        "Chú trọng chọn việc để xây dựng mô hình dân vận khéo",  # does not begin with it
+        "Kết quả phong trào “Dân vận khéo” ở huyện Yên Thành",
+        "",
+    ],
+)
+def test_other_headlines_name_no_model(headline):
+    assert candidates.find_in_headline(headline) is None
 
 
 def test_nfd_text_and_straight_quotes():
@@ -148,3 +181,62 @@ def test_an_editor_of_a_unit_sees_only_their_posts_candidates(tagged_post, edito
     client.force_login(editor)
     page = client.get(reverse("admin:practices_candidate_changelist")).content.decode()
     assert "Tuyến đường hoa tự quản" in page and "Camera an ninh" not in page
+
+
+@pytest.fixture
+def seeds_imported(db, django_capture_on_commit_callbacks):
+    """`manage.py import_seeds` on a fresh database, as `make run` does."""
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_seeds", stdout=StringIO(), stderr=StringIO())
+
+
+def test_seed_004_offers_the_model_its_page_listed_and_an_editor_accepts_it(
+    seeds_imported, publisher, client
+):
+    (candidate,) = Candidate.objects.filter(name=LAO)
+    assert candidate.status == CandidateStatus.NEW
+    assert candidate.source == CandidateSource.LISTED
+    assert (candidate.unit_text, candidate.year) == ("", None)
+    post = candidate.post
+    assert post.title == "Bồi dưỡng nghiệp vụ công tác dân vận năm 2020"
+    assert LAO not in post.body  # the headline list is never the public body
+
+    client.force_login(publisher)
+    listing = client.get(reverse("admin:practices_candidate_changelist")).content.decode()
+    assert LAO in listing and "Tiêu đề trong danh sách tin của trang gốc" in listing
+    response = client.post(
+        reverse("admin:practices_candidate_changelist"),
+        {"action": "accept_selected", "_selected_action": [candidate.pk]},
+        follow=True,
+    )
+    assert "Đã tạo mô hình: 1 đề xuất." in response.content.decode()
+    practice = Practice.objects.get(title=LAO)
+    assert list(practice.posts.all()) == []  # seed 004 is not about it
+    practice.publish(publisher)
+
+    assert LAO in client.get("/mo-hinh/").content.decode()
+    found = client.get(reverse("search"), {"q": "dan van kheo day tieng viet"})
+    assert practice.get_absolute_url() in found.content.decode()
+    assert "Bài viết này nói về mô hình" not in client.get(post.get_absolute_url()).content.decode()
+
+
+def test_a_listed_headline_merged_into_a_model_does_not_link_the_post(seeds_imported, editor):
+    candidate = Candidate.objects.get(name=LAO)
+    existing = PracticeFactory(title="Dạy tiếng Việt cho dân Lào")
+    candidates.merge(candidate, existing, editor)
+    assert candidate.status == CandidateStatus.MERGED and candidate.practice == existing
+    assert list(existing.posts.all()) == []
+
+
+def test_a_post_titled_mo_hinh_is_about_that_model(db):
+    from news.tests.factories import PostFactory
+    from taxonomy.models import Topic
+
+    post = PostFactory(published=True, title=LAO, body="<p>Các thầy cô bộ đội biên phòng.</p>")
+    topic, _ = Topic.objects.get_or_create(slug="dan-van-kheo", defaults={"name": "Dân vận khéo"})
+    post.tags.add(topic)
+    assert candidates.offer_candidates([post]) == 1
+    candidate = Candidate.objects.get()
+    assert candidate.source == CandidateSource.POST
+    practice = candidates.accept(candidate, None)
+    assert list(practice.posts.all()) == [post]

@@ -65,6 +65,9 @@ def test_one_click_to_recognised_in_2024_and_counts_equal_the_list(client):
         "?doi_tuong=nong-dan",
         "?linh_vuc=van-hoa-xa-hoi",  # chosen, but empty
         "?q=duong+hoa",
+        "?cap=xa",
+        "?doi_tuong=nong-dan&nam=2024",
+        "?doi_tuong=nong-dan&cap=tinh",
     ],
 )
 def test_every_facet_count_is_the_length_of_its_list(client, query):
@@ -73,6 +76,17 @@ def test_every_facet_count_is_the_length_of_its_list(client, query):
     recognised(2023, level=Level.COMMUNE, sector=sector("quoc-phong-an-ninh"))
     recognised(2023, level=Level.PROVINCE, title="Đường hoa Dân vận khéo")
     PracticeFactory(sector=None, unit=None)
+    # Not public, each with a recognition and a group the facets must not count: a draft, a
+    # scheduled model, and one withdrawn after it was recognised (its recognitions follow).
+    withdrawn = recognised(2024, level=Level.COMMUNE)
+    withdrawn.status = Status.DRAFT
+    withdrawn.save()
+    for hidden in (
+        recognised(2024, status=Status.DRAFT),
+        recognised(2023, publish_at=timezone.now() + datetime.timedelta(days=2)),
+        withdrawn,
+    ):
+        hidden.groups.add(group("nong-dan"))
     response = client.get(LIST + query)
     assert response.status_code == 200
     total = count_shown(response)
@@ -202,3 +216,18 @@ def test_many_scheduled_models_ahead_in_the_order_are_never_listed(client):
     response = client.get(LIST)
     assert list(response.context["practices"]) == shown
     assert count_shown(response) == 2
+
+
+def test_recognitions_follow_their_models_public_state():
+    """The facets read a recognition's copy of its model's status and publish_at."""
+    practice = recognised(2024)
+    later = timezone.now() + datetime.timedelta(days=5)
+    practice.publish_at = later
+    practice.save()
+    assert list(practice.recognitions.values_list("status", "publish_at")) == [
+        (Status.PUBLISHED, later)
+    ]
+    practice.status = Status.DRAFT
+    practice.save()
+    RecognitionFactory(practice=practice, year=2025)
+    assert set(practice.recognitions.values_list("status", flat=True)) == {Status.DRAFT}

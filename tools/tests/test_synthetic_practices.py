@@ -18,6 +18,11 @@ def test_fills_the_catalogue_and_offers_candidates(client, publisher):
     assert Practice.objects.filter(sector__isnull=False, unit__isnull=False).count() == 300
     assert Recognition.objects.values("year").distinct().count() > 3
     assert Result.objects.count() >= 300
+    # each recognition carries its model's public state, as Recognition.save would set it
+    copies = Recognition.objects.values_list(
+        "status", "publish_at", "practice__status", "practice__publish_at"
+    )
+    assert all((s, p) == (ps, pp) for s, p, ps, pp in copies)
     for practice in Practice.objects.order_by("?")[:10]:
         stored = (practice.slug, practice.search_title, practice.search_text, practice.name_key,
                   practice.last_recognised_year)  # fmt: skip
