@@ -2,7 +2,7 @@
 lực / hết hiệu lực / bị thay thế), search and the newest-first order."""
 
 from django.db import models
-from django.db.models import Case, F, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.utils import timezone
 
 from core import search
@@ -44,23 +44,30 @@ class DocumentQuerySet(PublishableQuerySet):
             return self.published(now=now)
         return self.public(now=now)
 
-    def with_validity(self, today=None):
+    def with_validity(self, today=None, few=False):
         """Annotate `validity`: the one rule for còn hiệu lực / hết hiệu lực / bị thay thế.
 
         Replaced when a public document replaces it (a draft, scheduled or internal replacement
         changes nothing the public sees); expired once its expiry date has come; otherwise the
         status an editor stored.
+
+        `few`: for a handful of rows already chosen (a page), each row's replacements are looked
+        up by its own id instead of collecting every replaced id first.
         """
         today = today or timezone.localdate()
-        # The ids replaced by a public document, as one uncorrelated subquery: a correlated
-        # EXISTS joined to the replacing document made SQLite scan the public documents once per
-        # row (3.7 s for the registry's validity facet at 5,000 documents).
-        replaced = self.model.replaces.through.objects.filter(
-            public_q(prefix="from_document__")
-        ).values("to_document_id")
+        links = self.model.replaces.through.objects.filter(public_q(prefix="from_document__"))
+        if few:
+            # PostgreSQL hashed every public replacement to label a page's 20 rows (432,000
+            # index entries at 500,000 documents, 160 ms).
+            replaced = Q(Exists(links.filter(to_document=OuterRef("pk"))))
+        else:
+            # The ids replaced by a public document, as one uncorrelated subquery: a correlated
+            # EXISTS joined to the replacing document made SQLite scan the public documents
+            # once per row (3.7 s for the registry's validity facet at 5,000 documents).
+            replaced = Q(pk__in=links.values("to_document_id"))
         return self.annotate(
             validity=Case(
-                When(pk__in=replaced, then=Value(Validity.REPLACED)),
+                When(replaced, then=Value(Validity.REPLACED)),
                 When(expiry_date__lte=today, then=Value(Validity.EXPIRED)),
                 default=F("manual_validity"),
                 output_field=models.CharField(),

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core import fragments
 from core.publishing import words_match_q
 from core.text import words
 from taxonomy.models import Topic
@@ -141,7 +142,10 @@ def question_list(request):
         .defer("search_title", "search_text", "content", "answer")
         .order_by("-answered_at", "-id")
     )
-    page = Paginator(questions, PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(questions, PER_PAGE)
+    if not chosen:  # the whole list: its count is kept per generation of the questions
+        paginator.count = fragments.cached("voice:count", questions.count, kinds={"voice"})
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "page_obj": page,
         "questions": page.object_list,

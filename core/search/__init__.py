@@ -99,10 +99,13 @@ def _like_q(words, field):
     return condition
 
 
-def _matches(words, field, model):
+def _matches(words, field, model, walk=False):
     """(condition, aliases): the query words in `field` (folded words, each after a space), from
     the fastest index the database has: a stored tsvector on PostgreSQL
-    (core/search/postgres.py), FTS5 on SQLite (core/search/sqlite.py), else a LIKE scan."""
+    (core/search/postgres.py), FTS5 on SQLite (core/search/sqlite.py), else a LIKE scan.
+
+    `walk`: on PostgreSQL, when the words are common in `field`, a condition no index serves,
+    so that a query ordered by recency walks the recency index (`postgres.is_common`)."""
     if connection.vendor == "postgresql":
         # django.contrib.postgres needs psycopg, installed only where PostgreSQL is used.
         from django.contrib.postgres.search import SearchQuery, SearchVector  # noqa: PLC0415
@@ -111,6 +114,8 @@ def _matches(words, field, model):
 
         query = SearchQuery(_tsquery(words), config="simple", search_type="raw")
         vector = search_postgres.stored_vector(model, field)
+        if walk and vector is not None and search_postgres.is_common(model, field, terms(words)):
+            return Q(search_postgres.walked_match(vector, query)), {}
         return Q(**{f"_fts_{field}": query}), {
             f"_fts_{field}": vector or SearchVector(field, config="simple")
         }
@@ -148,7 +153,9 @@ def title_matches(queryset, words):
 
     Results whose title has the words as typed, next to each other, rank first (`phrase_match`,
     always also a title match), then those whose title has every word (`title_match`)."""
-    title_q, aliases = _matches(words, "search_title", queryset.model)
+    # Titles are short and stored inline: walking the newest rows and testing each title is
+    # cheap, and the plan for common words. Texts (counted, and long) keep the GIN index.
+    title_q, aliases = _matches(words, "search_title", queryset.model, walk=True)
     phrase_q = _phrase_q(words, "search_title")
     annotated = queryset.alias(**aliases).annotate(
         # The phrase is looked for only in titles that have every word: the title's text is

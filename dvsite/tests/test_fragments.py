@@ -172,3 +172,15 @@ def _related(html):
     """Titles listed under "Tin cùng chuyên mục"."""
     section = html.split('id="related-title"', 1)[1].split("</section>", 1)[0]
     return re.findall(r'<a href="[^"]+">([^<]+)</a>', section)
+
+
+@pytest.mark.django_db
+def test_the_questions_count_is_kept_and_follows_each_answer_made_public(client, fragment_caching):
+    """The Q&A list's number of pages comes from a count kept per generation of the questions."""
+    from voice.tests.factories import AnsweredQuestionFactory
+    from voice.views import PER_PAGE
+
+    AnsweredQuestionFactory.create_batch(PER_PAGE)
+    assert "Trang 1/" not in _html(client, "/hoi-dap/")
+    AnsweredQuestionFactory()
+    assert "Trang 1/2" in _html(client, "/hoi-dap/")

@@ -193,3 +193,15 @@ def test_a_withdrawn_posts_words_are_never_suggested(client, corpus, publisher):
     html = client.get("/tim-kiem/", {"q": "chuyen doii so"}).content.decode()
     assert "Có phải bạn muốn tìm" not in html
     assert "Chuyển đổi số" not in html and "chuyển đổi số" not in html
+
+
+@pytest.mark.django_db
+def test_the_vocabulary_reads_the_newest_titles_of_each_kind(monkeypatch):
+    from dvsite import suggest
+
+    PostFactory(published=True, title="Hội nghị tổng kết phong trào")
+    PostFactory(published=True, title="Tập huấn kỹ năng dân vận")
+    monkeypatch.setattr(suggest, "VOCABULARY_TITLES", 1)
+    known = suggest.vocabulary()
+    assert "huan" in known.unigrams  # the newest post's words
+    assert "nghi" not in known.unigrams  # an older one's, past the limit
