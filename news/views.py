@@ -124,7 +124,10 @@ class PostDetailView(PreviewableDetailMixin, DetailView):
     template_name = "news/post_detail.html"
     context_object_name = "post"
 
-    queryset = Post.objects.with_relations().with_citation_flag()
+    # The post's row and category only: its topics, models and cited documents are read by the
+    # parts of the page kept per version of the post (post_detail.html), so only when those
+    # are rendered, not on every request.
+    queryset = Post.objects.select_related("category")
 
     def get_object(self, queryset=None):
         post = super().get_object(queryset)

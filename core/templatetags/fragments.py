@@ -3,7 +3,10 @@ rendered once per content generation (core/fragments.py) for each value of the v
 after the name; after `on`, the kinds of content it shows (app labels; default: all).
 
 For a costly part that depends only on content and on those variables (the month grid of the
-calendar), never on the request or the visitor.
+calendar, the body and boxes of a post), never on the request or the visitor. A preview
+(`is_preview` in the context) and a signed-in visitor neither read nor fill the shared
+fragments: they render the part anew, so a draft never reaches the public and nobody signed in
+sees a part kept from before an edit.
 """
 
 from django import template
@@ -13,11 +16,21 @@ from core import fragments
 register = template.Library()
 
 
+def shared_fragments_allowed(context):
+    """Whether this rendering may use the public's fragments: not a preview, not signed in."""
+    if context.get("is_preview"):
+        return False
+    user = getattr(context.get("request"), "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
 class FragmentNode(template.Node):
     def __init__(self, nodelist, name, vary_on, kinds):
         self.nodelist, self.name, self.vary_on, self.kinds = nodelist, name, vary_on, kinds
 
     def render(self, context):
+        if not shared_fragments_allowed(context):
+            return self.nodelist.render(context)
         parts = [str(self.name.resolve(context))]
         parts += [str(value.resolve(context)) for value in self.vary_on]
         key = "html:" + ":".join(part.replace(":", "%3A") for part in parts)

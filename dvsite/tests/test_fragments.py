@@ -43,10 +43,10 @@ def test_the_home_page_reuses_its_lists_until_content_changes(
 def test_post_pages_share_the_most_read_list(client, fragment_caching, django_assert_num_queries):
     posts = [PostFactory(published=True, title=f"Bài được đọc số {n}") for n in range(3)]
     _html(client, posts[0].get_absolute_url())
-    # The second post runs its own queries only (the post, its tags, its view count and
-    # today's readers, the "Dân vận khéo" models box); without fragments two more: "Xem nhiều
-    # nhất" and "Tin cùng chuyên mục".
-    with django_assert_num_queries(5):
+    # The second post runs its own queries only (the post, its view count and today's readers,
+    # and in its own parts its tags, the "Dân vận khéo" models box and the documents citing it);
+    # without fragments two more: "Xem nhiều nhất" and "Tin cùng chuyên mục".
+    with django_assert_num_queries(6):
         html = _html(client, posts[1].get_absolute_url())
     assert "Xem nhiều nhất" in html
     assert "Bài được đọc số 2" in html
@@ -155,8 +155,8 @@ def test_posts_of_a_category_share_its_newest_and_never_list_themselves(
 ):
     first, second = (PostFactory(published=True, title=f"Tin chuyên mục số {n}") for n in (1, 2))
     assert _related(_html(client, first.get_absolute_url())) == ["Tin chuyên mục số 2"]
-    # the post, its tags, its view (2), the models box: the lists are shared
-    with django_assert_num_queries(5):
+    # the post, its view (2), its tags, the models box, the citing documents: the lists are shared
+    with django_assert_num_queries(6):
         html = _html(client, second.get_absolute_url())
     assert _related(html) == ["Tin chuyên mục số 1"]
 

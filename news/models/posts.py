@@ -1,7 +1,7 @@
 """Posts and their categories: the news workflow, most read lists, lead images."""
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.html import strip_tags
 from django_tasks import task
@@ -84,17 +84,6 @@ class PostQuerySet(PublishableQuerySet):
         return self.select_related("category").prefetch_related(
             models.Prefetch("topic_links", queryset=links, to_attr="prefetched_topic_links")
         )
-
-    def with_citation_flag(self):
-        """Annotate `cites_documents`: whether any document of the registry cites the post,
-        so its page asks for "Văn bản liên quan" only then. The relation is the registry's
-        (`Document.posts`), reached by its name: news imports nothing of the registry."""
-        try:
-            through = self.model._meta.get_field("cited_documents").through
-        except FieldDoesNotExist:
-            return self.annotate(cites_documents=models.Value(False))
-        cites = through.objects.filter(post=models.OuterRef("pk"))
-        return self.annotate(cites_documents=models.Exists(cites))
 
     def for_listing(self):
         """What a list of posts shows: its cards' columns, categories and topics."""
@@ -254,9 +243,10 @@ class Post(UnitScoped, Publishable):
     @property
     def topics(self):
         """The post's topic tags in the order they were added (prefetched by with_relations)."""
-        if hasattr(self, "prefetched_topic_links"):
-            return [link.tag for link in self.prefetched_topic_links]
-        return list(self.tags.all())
+        links = getattr(self, "prefetched_topic_links", None)
+        if links is None:  # the same query as the prefetch, for one post
+            links = self.topic_links.select_related("tag").order_by("pk")
+        return [link.tag for link in links]
 
     def clean(self):
         super().clean()
