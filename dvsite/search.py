@@ -82,6 +82,7 @@ class Results:
         self._title_q = {}
         self._newest = {}
         self._titled = {}
+        self._unnamed = {}  # the public rows of kinds matched by their words, for counts
         for kind, source in sources().items():
             if kind not in kinds:
                 continue
@@ -91,6 +92,7 @@ class Results:
                     continue
                 base = base.filter(base.model.unit_q(unit_ids))
             named = source.lookup(base, raw) if source.lookup and raw else None
+            self._unnamed[kind] = base if named is None else None
             found = named if named is not None else text_matches(base, words)
             matching, *self._title_q[kind] = self._shown(kind, found)
             # Where the title walks look: a title with every word is a text with every word
@@ -114,11 +116,18 @@ class Results:
         """Matches per kind, counted up to COUNT_LIMIT + 1 (a word in half the posts should
         not cost a count of every one of them; the page says "hơn 1.000")."""
         if self._counts is None:
-            self._counts = {
-                kind: qs.order_by().values("pk")[: COUNT_LIMIT + 1].count()
-                for kind, qs in self._querysets.items()
-            }
+            self._counts = {kind: self._count(kind, qs) for kind, qs in self._querysets.items()}
         return self._counts
+
+    def _count(self, kind, queryset):
+        base = self._unnamed[kind]
+        if base is not None and connection.vendor == "sqlite":
+            found = search_sqlite.bounded_count(
+                base, terms(self.words), "search_text", COUNT_LIMIT + 1
+            )
+            if found is not None:
+                return found
+        return queryset.order_by().values("pk")[: COUNT_LIMIT + 1].count()
 
     def count(self):
         return sum(self.counts().values())
