@@ -1,7 +1,10 @@
 """Search's title walks read no text vector (dvsite/search.py: a title with every word is a text
 with every word). Every source keeps that true, and the results are what they were."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from core.search import sources
 from docs_registry.tests.factories import DocumentFactory
@@ -44,3 +47,29 @@ def test_title_matches_then_phrase_then_newest_without_reading_texts_in_title_wa
     found = [hit.object for hit in results[0:10]]
     assert found == [phrase, scattered, body_only]
     assert draft not in found
+
+
+def test_pages_rank_phrases_then_titles_then_newest_when_each_fills_a_page():
+    # Older phrase titles, newer scattered titles, newest body-only matches: more than a page
+    # of each, and newer drafts whose titles match (never shown, never holding a place).
+    now = timezone.now()
+
+    def make(title, days_ago, body="<p>Nội dung.</p>", **extra):
+        return PostFactory(
+            title=title, body=body, publish_at=now - timedelta(days=days_ago), **extra
+        )
+
+    phrases = [make(f"Dân vận khéo số {i}", 40 + i, published=True) for i in range(12)]
+    scattered = [make(f"Khéo léo làm dân vận {i}", 20 + i, published=True) for i in range(12)]
+    bodies = [
+        make(f"Hội nghị {i}", 1 + i, body="<p>Dân vận khéo.</p>", published=True) for i in range(12)
+    ]
+    for i in range(12):
+        make(f"Dân vận khéo (bản nháp) {i}", i)
+    _words, results = search.search("dân vận khéo", kinds=["post"])
+    expected = phrases + scattered + bodies
+
+    assert len(results) == 36
+    assert [hit.object for hit in results[0:10]] == expected[:10]
+    assert [hit.object for hit in results[10:20]] == expected[10:20]
+    assert [hit.object for hit in results[20:36]] == expected[20:36]
