@@ -7,7 +7,7 @@ import http.client
 import statistics
 import time
 
-from bench.profile import parse_server_timing
+from bench.stage_timing import parse_server_timing
 
 LOOPBACK = ("127.0.0.1", "localhost")
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0 reader/{n}"

@@ -6,7 +6,7 @@
    request, median and p95 server time.
 3. Through gunicorn (one sync worker, page cache off, production settings and access log), one
    request at a time from a real HTTP client (bench/http_client.py): median and p95 per page, the
-   "through gunicorn" column, and in a second pass the per-middleware profile (bench/profile.py)
+   "through gunicorn" column, and in a second pass the per-middleware profile (bench/stage_timing.py)
    naming where the time between in-process and through gunicorn goes.
 4. gunicorn on 127.0.0.1 (production settings, DEBUG off): throughput and p95 latency of the
    cached anonymous pages under concurrent load, and of a static file of similar size served by

@@ -18,7 +18,7 @@ import urllib.parse
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: the project root on the path instead of
-    # bench/, whose profile.py would otherwise shadow the standard library's (cProfile imports it)
+    # bench/, so that the `bench.` imports below resolve as they do under `python -m`
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from bench.http_client import LOOPBACK, Client  # noqa: E402

@@ -83,7 +83,7 @@ def interleave(middleware):
         globals()[f"Stamp{index}"] = type(
             f"Stamp{index}", (_Stamp,), {"index": index, "names": names}
         )
-        result.append(f"bench.profile.Stamp{index}")
+        result.append(f"bench.stage_timing.Stamp{index}")
         if path is not None:
             result.append(path)
     return result
