@@ -28,5 +28,7 @@ def counted_bound(page, per_page):
 
 def bounded_count(queryset, bound):
     """The number of rows of `queryset`, but at most `bound + 1` (more than `bound`: there are
-    more pages than were counted). The database stops reading after `bound + 1` rows."""
-    return queryset[: bound + 1].count()
+    more pages than were counted). The database stops reading after `bound + 1` rows, any rows:
+    without the list's order PostgreSQL counts a topic's from the tag index in primary-key order
+    (11 ms at 1M, 114 along the publication order) and all posts index-only (0.4 ms)."""
+    return queryset.order_by()[: bound + 1].count()
