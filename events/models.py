@@ -154,6 +154,12 @@ class Event(UnitScoped, Publishable):
                 fields=["status", "end_date", "end_time", "publish_at", "start_date", "start_time"],
                 name="events_event_upcoming",
             ),
+            # The month calendar's ranking of each day's events and its count of each day's
+            # events (events/calendar.py), from the index alone: what overlaps the visible weeks.
+            models.Index(
+                fields=["status", "end_date", "start_date", "publish_at", "start_time", "id"],
+                name="events_event_calendar",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,4 +1,8 @@
+import datetime
+
 from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -52,14 +56,17 @@ def month_calendar(request, year=None, month=None):
     except calendar.InvalidMonth:
         raise Http404("Tháng không hợp lệ.") from None
     unit = requested_unit(request)  # ?don_vi=<slug>: a unit's events
-    # One query for every event overlapping the visible weeks.
     events = Event.objects.published()
     if unit is not None:
         events = events.filter(unit_q(Event, unit))
-    events = events.overlapping(first, last).only(
+    # Two queries whatever the number of events: each day's first events, and every day's count.
+    rows = calendar.day_rows(events, first, last).only(
         "title", "slug", "kind", "start_date", "end_date", "start_time", "end_time", "location"
     )
-    grid = calendar.build_month(year, month, events, today=today)
+    totals = calendar.day_spans(events, first, last)
+    grid = calendar.build_month(
+        year, month, rows, today=today, totals=totals, limit=calendar.DAY_LIMIT
+    )
     context = {
         "grid": grid,
         "unit": unit,
@@ -67,6 +74,47 @@ def month_calendar(request, year=None, month=None):
         "crumbs": [("Sự kiện", reverse("events:list")), (grid.label, None)],
     }
     return render(request, "events/event_calendar.html", context)
+
+
+DAY_PAGE_SIZE = 20
+
+
+@require_safe
+def day_events(request, year, month, day):
+    """Every event of one day (the calendar cell's "+ K sự kiện"), paginated."""
+    try:
+        calendar.check_month(year, month)
+        date = datetime.date(year, month, day)
+    except (calendar.InvalidMonth, ValueError, OverflowError):
+        raise Http404("Ngày không hợp lệ.") from None
+    unit = requested_unit(request)
+    events = Event.objects.published()
+    if unit is not None:
+        events = events.filter(unit_q(Event, unit))
+    events = events.overlapping(date, date).order_by(
+        F("start_time").asc(nulls_first=True), "title", "pk"
+    )
+    paginator = Paginator(events, DAY_PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        raise Http404("Trang không tồn tại.") from None
+    label = f"Ngày {date.day}/{date.month}/{date.year}"
+    context = {
+        "date": date,
+        "label": label,
+        "lunar": to_lunar(date),
+        "events": page.object_list,
+        "page_obj": page,
+        "unit": unit,
+        "unit_query": f"?don_vi={unit.slug}" if unit else "",
+        "crumbs": [
+            ("Sự kiện", reverse("events:list")),
+            (f"Tháng {month}/{year}", reverse("events:calendar", args=[year, month])),
+            (label, None),
+        ],
+    }
+    return render(request, "events/event_day.html", context)
 
 
 class EventDetailView(PreviewableDetailMixin, DetailView):

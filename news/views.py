@@ -14,6 +14,7 @@ from core.preview import PreviewableDetailMixin
 from core.uploads import PRIVATE_PREFIX, protected_file_response
 from core.view_counts import count_view, count_view_on_hit
 from news import lead_image
+from news.counting import bounded_count, counted_bound, requested_page
 from news.models import Category, Post
 from news.readership import most_read
 from taxonomy.models import Topic
@@ -56,9 +57,17 @@ class PostListView(ListView):
 
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
-        # Counting every public post (of a topic) was the costliest query of a list page.
-        key = self.count_key() + (f":unit:{self.unit.pk}" if self.unit else "")
-        paginator.count = fragments.cached(f"news:count:{key}", queryset.count, kinds={"news"})
+        # Counting every public post (of a topic) was the costliest query of a list page: the
+        # count is kept per content generation and stops at the end of the reader's block of
+        # pages (news/counting.py), so the first render after a publication costs the same at
+        # any size.
+        bound = counted_bound(requested_page(self.request.GET.get("page")), self.paginate_by)
+        key = self.count_key() + (f":unit:{self.unit.pk}" if self.unit else "") + f":{bound}"
+        count = fragments.cached(
+            f"news:count:{key}", lambda: bounded_count(queryset, bound), kinds={"news"}
+        )
+        paginator.count = count
+        paginator.more_than = bound // self.paginate_by if count > bound else None
         return paginator
 
     def get_crumbs(self):

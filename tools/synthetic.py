@@ -23,6 +23,7 @@ from core.publishing import Status, normalize_text_fields
 from core.text import slugify
 from docs_registry.models import Document, DocumentType, Issuer, TaggedDocument
 from dvsite import cache
+from events.calendar import MAX_YEAR, MIN_YEAR
 from events.models import RESERVED_SLUGS, Event, Format, Kind, TaggedEvent
 from news.models import Category, Post, TaggedPost
 from taxonomy.models import Topic
@@ -57,6 +58,13 @@ POOL_SIZE = 5_000
 # the end (`bulk_load`): a million posts' full-text indexes kept up to date row by row were most
 # of PostgreSQL's share of the fill.
 DEFER_INDEXES_FROM = 50_000
+# Events fall in 3 years back and 6 months ahead, or, when there are more than that holds at
+# EVENTS_PER_DAY (2,910), over as many days as keep that density: about 60 a month, what a
+# provincial Ban's calendar holds at most, at every size (200,000 events: 274 years). The
+# window stays inside the years the lunar calendar covers (events/calendar.py).
+EVENTS_PER_DAY = 2
+EVENTS_PAST_DAYS = 3 * 365
+EVENTS_FUTURE_DAYS = 180
 POST_TEXT = ("title", "summary", "body", "byline", "search_title", "search_text")
 QUESTION_TEXT = ("title", "content", "answer", "search_title", "search_text")
 EVENT_TEXT = (
@@ -225,12 +233,22 @@ def make_documents(rng, count, types, issuers, now, slugs, taken, sequence):
     return insert_objects(Document, documents)
 
 
-def make_events(rng, count, now, slugs, pool):
-    today = timezone.localdate(now)
+def event_window(total, today):
+    """(first day, number of days) synthetic events start in, for `total` events."""
+    span = max(EVENTS_PAST_DAYS + EVENTS_FUTURE_DAYS, -(-total // EVENTS_PER_DAY))
+    earliest = datetime.date(MIN_YEAR + 1, 1, 1)
+    past = min(max(span - EVENTS_FUTURE_DAYS, EVENTS_PAST_DAYS), (today - earliest).days)
+    first = today - datetime.timedelta(days=past)
+    latest = datetime.date(MAX_YEAR, 12, 25)  # room for the longest event (2 days more)
+    return first, min(span, (latest - first).days)
+
+
+def make_events(rng, count, now, slugs, pool, window):
+    first, span = window
     events = []
     for _ in range(count):
         status, publish_at = _status(rng, now)
-        start = today + datetime.timedelta(days=rng.randint(-3 * 365, 180))
+        start = first + datetime.timedelta(days=rng.randint(0, span))
         end = start + datetime.timedelta(days=rng.choice([0, 0, 0, 0, 1, 2]))
         timed = rng.random() < 0.7
         start_time = datetime.time(rng.choice([7, 8, 9, 13, 14]), rng.choice([0, 30]))
@@ -378,6 +396,7 @@ def generate(sizes=None, seed=0, now=None, progress=None):
     sequence = {}
     rounds = max(1, -(-max(sizes.posts, sizes.documents, sizes.events) // ROUND))
     counts = {"posts": 0, "documents": 0, "events": 0}
+    window = event_window(sizes.events, timezone.localdate(now))
     shares = zip(
         _shares(sizes.posts, rounds),
         _shares(sizes.documents, rounds),
@@ -391,7 +410,7 @@ def generate(sizes=None, seed=0, now=None, progress=None):
                 documents = make_documents(
                     rng, n_documents, types, issuers, now, slugs[Document], taken, sequence
                 )
-                events = make_events(rng, n_events, now, slugs[Event], pools[Event])
+                events = make_events(rng, n_events, now, slugs[Event], pools[Event], window)
                 link(rng, posts, documents, events, topics)
             counts["posts"] += len(posts)
             counts["documents"] += len(documents)

@@ -101,7 +101,7 @@ def test_site_search_keeps_to_the_unit(client, units):
 
 @pytest.mark.parametrize(
     "url",
-    ["/tin-tuc/", "/su-kien/", "/su-kien/lich/"],
+    ["/tin-tuc/", "/su-kien/", "/su-kien/lich/", "/su-kien/lich/2026/1/5/"],
 )
 @pytest.mark.parametrize("slug", ["khong-co", "x" * 500, "%00", "../../etc"])
 def test_an_unknown_unit_is_not_found_never_a_500(client, units, url, slug):
@@ -139,6 +139,9 @@ def test_the_page_cache_keeps_one_entry_per_unit(client, page_cache_locmem, unit
     assert again["X-Page-Cache"] == "hit" and again.content == b.content
 
 
+_DAY = "the events of a day"
+
+
 def _fill(units, n):
     for _ in range(n):
         unit = UnitFactory()
@@ -150,12 +153,15 @@ def _fill(units, n):
 
 @pytest.mark.parametrize(
     ("url", "queries"),
-    [("/tin-tuc/", 7), ("/su-kien/", 7), ("/su-kien/lich/", 4), (REGISTRY, 9), ("/tim-kiem/", 11)],
+    [("/tin-tuc/", 7), ("/su-kien/", 7), ("/su-kien/lich/", 5), (_DAY, 5), (REGISTRY, 9), ("/tim-kiem/", 11)],
 )
 def test_filtered_lists_cost_the_same_queries_at_any_size(
     client, units, django_assert_num_queries, url, queries
 ):
     params = {"don_vi": units["commune"].slug}
+    if url == _DAY:  # the day the factory's events are on
+        day = timezone.localdate() + datetime.timedelta(days=7)
+        url = reverse("events:day", args=[day.year, day.month, day.day])
     if url == "/tim-kiem/":
         params["q"] = "dan van"
     _fill(units, 2)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.publishing import Status
+from events import calendar
 from events.tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -113,9 +114,11 @@ def test_month_grid_query_count_is_constant(client, django_assert_num_queries, r
             start_date=datetime.date(2024, 3, 1 + i % 28),
             end_date=datetime.date(2024, 3, 1 + i % 28) + datetime.timedelta(days=i % 3),
         )
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # each day's first events, every day's count
         response = client.get(reverse("events:calendar", args=[2024, 3]))
-    assert response.content.decode().count('class="event-chip') >= rows
+    grid = response.context["grid"]
+    covered = sum((i % 3) + 1 for i in range(rows))  # days each event runs on, all in the grid
+    assert sum(len(day.events) + day.more for day in grid.days) == covered
 
 
 @pytest.mark.parametrize(
@@ -193,3 +196,60 @@ def test_detail_refuses_post(client):
     event = EventFactory()
     assert client.post(event.get_absolute_url()).status_code == 405
     assert client.post(reverse("events:ics", args=[event.slug])).status_code == 405
+
+
+# -- a crowded month ---------------------------------------------------------------------------
+
+
+def _crowd(day, number, **kwargs):
+    return [
+        EventFactory(title=f"Sự kiện đông {n:02d}", start_date=day, end_date=day, **kwargs)
+        for n in range(number)
+    ]
+
+
+def test_a_crowded_day_shows_its_first_events_and_links_to_the_rest(client):
+    day = datetime.date(2024, 3, 12)
+    _crowd(day, calendar.DAY_LIMIT + 3)
+    EventFactory(title="Hội nghị ba ngày", start_date=day, end_date=day + datetime.timedelta(2))
+    response = client.get(reverse("events:calendar", args=[2024, 3]))
+    html = response.content.decode()
+    cell = next(d for d in response.context["grid"].days if d.date == day)
+    assert len(cell.events) == calendar.DAY_LIMIT and cell.more == 4
+    assert "Hội nghị ba ngày" in [event.title for event in cell.events]  # runs on, ranks first
+    assert html.count('class="event-chip') == calendar.DAY_LIMIT + 2  # and on its next two days
+    day_url = reverse("events:day", args=[2024, 3, 12])
+    assert f'<a href="{day_url}">+ 4 sự kiện</a>' in html
+    listed = client.get(day_url)
+    assert listed.status_code == 200
+    titles = [event.title for event in listed.context["events"]]
+    assert len(titles) == calendar.DAY_LIMIT + 4 and "Hội nghị ba ngày" in titles
+    next_day = next(d for d in response.context["grid"].days if d.date.day == 13)
+    assert [event.title for event in next_day.events] == ["Hội nghị ba ngày"]
+    assert next_day.more == 0
+
+
+def test_a_day_under_the_cap_has_no_more_link(client):
+    _crowd(datetime.date(2024, 3, 12), calendar.DAY_LIMIT)
+    html = client.get(reverse("events:calendar", args=[2024, 3])).content.decode()
+    assert html.count('class="event-chip') == calendar.DAY_LIMIT
+    assert "event-more" not in html
+
+
+@pytest.mark.parametrize("crowd", [3, 40])
+def test_crowded_month_queries_and_chips_do_not_grow(client, django_assert_num_queries, crowd):
+    for day in (1, 12, 31):
+        _crowd(datetime.date(2024, 3, day), crowd)
+    EventFactory(start_date=datetime.date(2024, 2, 20), end_date=datetime.date(2024, 3, 3))
+    with django_assert_num_queries(2):  # each day's first events, every day's count
+        response = client.get(reverse("events:calendar", args=[2024, 3]))
+    chips = response.content.decode().count('class="event-chip')
+    assert chips <= 3 * calendar.DAY_LIMIT + 14  # the long event draws itself on its days
+    grid = response.context["grid"]
+    assert sum(len(d.events) + d.more for d in grid.days if d.date.day == 12) == crowd
+
+
+def test_bad_days_are_404(client):
+    for path in ("/su-kien/lich/2024/2/30/", "/su-kien/lich/2024/13/1/", "/su-kien/lich/9999/1/1/"):
+        assert client.get(path).status_code == 404
+    assert client.get("/su-kien/lich/2024/2/1/", {"page": "abc"}).status_code == 404

@@ -1,5 +1,7 @@
 """make_synthetic_content: rows as save() would have made them, links between them, safe defaults."""
 
+import datetime
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import F
@@ -7,6 +9,7 @@ from django.db.models import F
 from core.publishing import Status
 from docs_registry.models import Document
 from dvsite import search
+from events import calendar
 from events.models import Event
 from news.models import Post, TaggedPost
 from tools import synthetic
@@ -83,3 +86,13 @@ def test_large_sizes_are_made_in_rounds_with_their_share_of_each_kind(monkeypatc
     # every round links its own rows: each post is tagged, citations and reports exist
     assert TaggedPost.objects.values("content_object").distinct().count() == 100
     assert Document.posts.through.objects.exists() and Event.posts.through.objects.exists()
+
+
+def test_events_spread_over_more_days_as_they_grow():
+    today = datetime.date(2026, 12, 6)
+    first, span = synthetic.event_window(2_000, today)
+    assert first == today - datetime.timedelta(days=3 * 365) and span == 3 * 365 + 180
+    first, span = synthetic.event_window(200_000, today)
+    assert 200_000 / span <= synthetic.EVENTS_PER_DAY  # about 60 a month, not 5,000
+    assert first.year > calendar.MIN_YEAR
+    assert (first + datetime.timedelta(days=span + 2)).year <= calendar.MAX_YEAR
