@@ -25,6 +25,7 @@ from core.search import (  # noqa: F401 (re-exported for the site's views)
     terms,
     text_matches,
     title_matches,
+    walks_titles,
 )
 from core.text import FOLDED_CHARS, nfc
 
@@ -151,6 +152,18 @@ class Results:
         # Ids only (no joined rows: PostgreSQL joined every title match to its category or
         # issuer before keeping ten), then the rows of those ids.
         ids, titled = queryset.values("pk"), self._titled[kind].values("pk")
+        if connection.vendor == "postgresql" and not walks_titles(queryset.model, self.words):
+            # Rare title words: the GIN bitmap of title matches built once (see there).
+            from core.search import postgres as search_postgres  # noqa: PLC0415 (psycopg)
+
+            # One word has no phrase (`phrase_match` is then the constant False).
+            phrase_first = ("-phrase_match",) if len(self.words) > 1 else ()
+            ranked = titled.filter(title_q).order_by(*phrase_first, *newest)[:stop]
+            others = ids.exclude(title_q).order_by(*newest)
+            rows = queryset.model._default_manager.filter(
+                search_postgres.ranked_titles_or_others(ranked, others, stop)
+            )
+            return list(self._shown(kind, rows)[0].order_by(*queryset.query.order_by)[:stop])
         phrases = titled.filter(phrase_q).order_by(*newest)[:stop]
         # Every title match, phrases included: "title but not phrase" walked the whole index
         # when every title match was also a phrase match.

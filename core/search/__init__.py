@@ -114,7 +114,7 @@ def _matches(words, field, model, walk=False):
 
         query = SearchQuery(_tsquery(words), config="simple", search_type="raw")
         vector = search_postgres.stored_vector(model, field)
-        if walk and vector is not None and search_postgres.is_common(model, field, terms(words)):
+        if walk and vector is not None and walks_titles(model, words, field):
             return Q(search_postgres.walked_match(vector, query)), {}
         return Q(**{f"_fts_{field}": query}), {
             f"_fts_{field}": vector or SearchVector(field, config="simple")
@@ -124,6 +124,16 @@ def _matches(words, field, model, walk=False):
         if indexed is not None:
             return indexed, {}
     return _like_q(words, field), {}
+
+
+def walks_titles(model, words, field="search_title"):
+    """Whether the title match of `words` is the recency walk (PostgreSQL, words common in
+    every title: `postgres.is_common`) rather than an index lookup."""
+    if connection.vendor != "postgresql":
+        return False
+    from core.search import postgres as search_postgres  # noqa: PLC0415 (psycopg: see _matches)
+
+    return search_postgres.is_common(model, field, terms(words))
 
 
 def _phrase_q(words, field):
