@@ -63,6 +63,9 @@ def configure_environment(args):
         DJANGO_LOG_LEVEL="ERROR",
     )
     os.environ.pop("DATABASE_REPLICA_URL", None)
+    # Run as a script, bench/ is first on sys.path, and its profile.py hid the standard
+    # library's `profile` from cProfile (bench.profile imports it): the run failed at setup.
+    sys.path[:] = [path for path in sys.path if Path(path or ".").resolve() != BENCH]
     sys.path.insert(0, str(ROOT))
 
 
