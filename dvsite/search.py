@@ -20,11 +20,13 @@ from core.search import (  # noqa: F401 (re-exported for the site's views)
     TEXT_WINDOW,
     QueryError,
     SearchSource,
+    indexed_phrases,
     query_words,
     sources,
     terms,
     text_matches,
     title_matches,
+    walks_titles,
 )
 from core.search import sqlite as search_sqlite
 from core.text import FOLDED_CHARS, nfc
@@ -167,7 +169,19 @@ class Results:
         # Ids only (no joined rows: PostgreSQL joined every title match to its category or
         # issuer before keeping ten), then the rows of those ids.
         ids, titled = queryset.values("pk"), self._titled[kind].values("pk")
-        phrases = titled.filter(phrase_q).order_by(*newest)[:stop]
+        postgresql = connection.vendor == "postgresql"
+        if postgresql:
+            from core.search import postgres as search_postgres  # noqa: PLC0415 (psycopg)
+        if postgresql and not walks_titles(queryset.model, self.words):
+            # Rare title words: the GIN bitmap of title matches built once (see there).
+            # One word has no phrase (`phrase_match` is then the constant False).
+            phrase_first = ("-phrase_match",) if len(self.words) > 1 else ()
+            ranked = titled.filter(title_q).order_by(*phrase_first, *newest)[:stop]
+            others = ids.exclude(title_q).order_by(*newest)
+            rows = queryset.model._default_manager.filter(
+                search_postgres.first_or_fallback(ranked, others, stop)
+            )
+            return list(self._shown(kind, rows)[0].order_by(*queryset.query.order_by)[:stop])
         # Every title match, phrases included: "title but not phrase" walked the whole index
         # when every title match was also a phrase match.
         titles = titled.filter(title_q).order_by(*newest)[:stop]
@@ -177,7 +191,20 @@ class Results:
         # when nearly every match is a title match (documents: 560 ms at 100,000 posts).
         enough_titles = Exists(titled.filter(title_q)[stop - 1 : stop])
         others = ids.exclude(title_q).filter(~enough_titles).order_by(*newest)[:stop]
-        rows = queryset.model._default_manager.filter(pk_in_any(phrases, titles, others))
+        if postgresql and len(self.words) > 1:
+            # The phrase walk bounded: the newest rows, then the title's index (see there).
+            newest_rows = self._titled[kind].values("pk", "phrase_match").order_by(*newest)
+            walked = search_postgres.walk_until(
+                newest_rows[: search_postgres.PHRASE_WALK_ROWS], "phrase_match", stop
+            )
+            indexed = indexed_phrases(self._titled[kind], self.words).values("pk")
+            condition = search_postgres.first_or_fallback(
+                walked, indexed.order_by(*newest), stop, titles, others
+            )
+        else:
+            phrases = titled.filter(phrase_q).order_by(*newest)[:stop]
+            condition = pk_in_any(phrases, titles, others)
+        rows = queryset.model._default_manager.filter(condition)
         return list(self._shown(kind, rows)[0].order_by(*queryset.query.order_by)[:stop])
 
     def _first_sqlite(self, kind, queryset, stop):

@@ -114,7 +114,7 @@ def _matches(words, field, model, walk=False):
 
         query = SearchQuery(_tsquery(words), config="simple", search_type="raw")
         vector = search_postgres.stored_vector(model, field)
-        if walk and vector is not None and search_postgres.is_common(model, field, terms(words)):
+        if walk and vector is not None and walks_titles(model, words, field):
             return Q(search_postgres.walked_match(vector, query)), {}
         return Q(**{f"_fts_{field}": query}), {
             f"_fts_{field}": vector or SearchVector(field, config="simple")
@@ -126,6 +126,16 @@ def _matches(words, field, model, walk=False):
     return _like_q(words, field), {}
 
 
+def walks_titles(model, words, field="search_title"):
+    """Whether the title match of `words` is the recency walk (PostgreSQL, words common in
+    every title: `postgres.is_common`) rather than an index lookup."""
+    if connection.vendor != "postgresql":
+        return False
+    from core.search import postgres as search_postgres  # noqa: PLC0415 (psycopg: see _matches)
+
+    return search_postgres.is_common(model, field, terms(words))
+
+
 def _phrase_q(words, field):
     """The words next to each other in `field`, in order, the last as a word's start ("dan van
     kh" in "… dân vận khéo …"); with one word, none (the title match says it all). A LIKE on
@@ -134,6 +144,14 @@ def _phrase_q(words, field):
     if len(words) < 2:
         return Q(pk__in=[])
     return Q(**{f"{field}__contains": " " + " ".join(words)})
+
+
+def indexed_phrases(queryset, words):
+    """`queryset` narrowed to titles with the words as typed (`_phrase_q`), found through the
+    title's index (GIN on PostgreSQL) whatever `walks_titles` says: the fallback of a phrase walk
+    that found too few."""
+    title_q, aliases = _matches(words, "search_title", queryset.model)
+    return queryset.alias(**aliases).filter(title_q & _phrase_q(words, "search_title"))
 
 
 def text_matches(queryset, words):

@@ -1,14 +1,18 @@
 """Site search finds the same results whichever plan PostgreSQL is led to: the recency walk
 for common title words or the GIN index (core/search/postgres.py: `is_common`)."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 
 from core.search import postgres as search_postgres
 from core.search import terms
 from dvsite import search
 from news.models import Post
+from news.tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +56,22 @@ def test_only_words_common_in_every_title_lead_to_the_walk():
     common = max(shares, key=shares.get)  # the commonest title word
     assert search_postgres.is_common(Post, "search_title", terms([common]))
     assert not search_postgres.is_common(Post, "search_title", terms([common, "zzzkhongco"]))
+
+
+def test_a_phrase_older_than_the_bounded_phrase_walk_still_ranks_first(monkeypatch):
+    now = timezone.now()
+    old = PostFactory(
+        published=True, title="Quy chế dân chủ ở cơ sở", publish_at=now - timedelta(days=400)
+    )
+    for day in range(8):
+        PostFactory(
+            published=True, title="Quy chế về dân chủ", publish_at=now - timedelta(days=day)
+        )
+    for common in (True, False):
+        monkeypatch.setattr(search_postgres, "is_common", lambda *args, common=common: common)
+        # The walk looks at the two newest rows only: the phrase comes from the title's index.
+        monkeypatch.setattr(search_postgres, "PHRASE_WALK_ROWS", 2)
+        _words, results = search.search("quy chế dân chủ", kinds=["post"])
+        first = results[0:3]
+        assert (first[0].object.pk, first[0].phrase_match) == (old.pk, True), common
+        assert [hit.title_match for hit in first] == [True, True, True]

@@ -153,7 +153,14 @@ def _fill(units, n):
 
 @pytest.mark.parametrize(
     ("url", "queries"),
-    [("/tin-tuc/", 7), ("/su-kien/", 7), ("/su-kien/lich/", 5), (_DAY, 5), (REGISTRY, 9), ("/tim-kiem/", 11)],
+    [
+        ("/tin-tuc/", 7),
+        ("/su-kien/", 7),
+        ("/su-kien/lich/", 5),
+        (_DAY, 5),
+        (REGISTRY, 9),
+        ("/tim-kiem/", 11),
+    ],
 )
 def test_filtered_lists_cost_the_same_queries_at_any_size(
     client, units, django_assert_num_queries, url, queries
