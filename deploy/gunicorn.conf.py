@@ -67,6 +67,10 @@ max_requests = 20000
 max_requests_jitter = 2000
 timeout = 30
 graceful_timeout = 30
+# Keep-alive connections from nginx (its upstream keeps them 4 s, `keepalive_timeout` in
+# deploy/nginx/dvsite.conf) must outlive nginx's own idea of them: when gunicorn closed an idle
+# connection first, nginx could send the next request on it and get "Connection reset by peer"
+# (a 502; seen once in 9,000 requests of the load test behind nginx).
 keepalive = 5
 
 # nginx on the same machine sets X-Forwarded-For / X-Forwarded-Proto; trust only it.
