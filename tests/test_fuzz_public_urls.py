@@ -74,6 +74,11 @@ def seeded():
         "docs_registry:detail": {"slug": document.slug},
         "docs_registry:download": {"document": document.slug, "pk": attachment.pk},
         "events:calendar": {"year": event.start_date.year, "month": event.start_date.month},
+        "events:day": {
+            "year": event.start_date.year,
+            "month": event.start_date.month,
+            "day": event.start_date.day,
+        },
         "events:detail": {"slug": event.slug},
         "events:ics": {"slug": event.slug},
         "news:category": {"slug": category.slug},
