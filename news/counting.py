@@ -8,16 +8,17 @@ counted in turn. What a reader sees is exact up to the block's end, whatever the
 """
 
 PAGES_COUNTED = 100
+# No list has a billion pages; a larger number is counted as this one, so the bound stays a
+# number every database takes in a LIMIT (the paginator then answers "not found" as before).
+MAX_PAGE = 10**9
 
 
 def requested_page(value):
-    """The page number a reader asked for (1 for anything not a positive number, which the
-    paginator then answers as before)."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
+    """The page number a reader asked for: 1 for anything but ASCII digits (the paginator then
+    answers it as before), at most `MAX_PAGE`."""
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit():
         return 1
-    return max(number, 1)
+    return min(max(int(value), 1), MAX_PAGE)
 
 
 def counted_bound(page, per_page):
