@@ -66,12 +66,15 @@ def measure(client, path, requests=30, warm=3):
     return summary(times, profiles)
 
 
-def summary(times, profiles):
+def median_and_p95(times):
+    """(median, p95) of `times`, rounded to 0.01: the one reading of timings in bench/."""
     ordered = sorted(times)
-    result = {
-        "median_ms": round(statistics.median(ordered), 2),
-        "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 2),
-    }
+    return round(statistics.median(ordered), 2), round(ordered[int(0.95 * (len(ordered) - 1))], 2)
+
+
+def summary(times, profiles):
+    median, p95 = median_and_p95(times)
+    result = {"median_ms": median, "p95_ms": p95}
     if profiles and profiles[0]:
         names = list(profiles[0])
         result["profile"] = {

@@ -2,8 +2,9 @@
 after another for a fixed time. Bounded in time and aimed only at 127.0.0.1."""
 
 import asyncio
-import statistics
 import time
+
+from bench.http_client import median_and_p95
 
 LOOPBACK = ("127.0.0.1", "localhost")
 REQUESTS_PER_CONNECTION = 50
@@ -71,11 +72,11 @@ def load(port, path, seconds=5.0, connections=16, host="127.0.0.1"):
     latencies, failures, misses, elapsed = asyncio.run(_run(host, port, path, seconds, connections))
     if not latencies:
         return {"rps": 0.0, "p95_ms": None, "median_ms": None, "requests": 0, "errors": 0}
-    ordered = sorted(latencies)
+    median, p95 = median_and_p95([latency * 1000 for latency in latencies])
     return {
         "rps": round(len(latencies) / elapsed, 1),
-        "median_ms": round(statistics.median(ordered) * 1000, 2),
-        "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))] * 1000, 2),
+        "median_ms": median,
+        "p95_ms": p95,
         "requests": len(latencies),
         "errors": len(failures),
         "cache_misses": misses,

@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from bench.http_client import median_and_p95
+
 # Targets (in-process, uncached, SQLite at 10k posts / 5k documents / 2k events):
 # kind -> (median ms, p95 ms); None = no target. PostgreSQL: within 1.5x of SQLite.
 TARGETS = {
@@ -90,11 +92,11 @@ def measure(url, requests=30):
             client.get(url)
             times.append((time.perf_counter() - started) * 1000)
             cpu_times.append((time.process_time() - cpu_started) * 1000)
-    times.sort()
+    median, p95 = median_and_p95(times)
     return {
         "queries": len(statements),
-        "median_ms": round(statistics.median(times), 2),
-        "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2),
+        "median_ms": median,
+        "p95_ms": p95,
         # CPU time of this process (Python, template, ORM, SQLite in-process): less sensitive
         # than wall time to other programs on a shared machine; PostgreSQL's work is not in it.
         "cpu_ms": round(statistics.median(cpu_times), 2),

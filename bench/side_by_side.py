@@ -12,7 +12,6 @@ B ÷ A of the medians (above 1: A is faster). Only 127.0.0.1 / localhost are acc
 
 import argparse
 import itertools
-import statistics
 import sys
 import urllib.parse
 from pathlib import Path
@@ -21,7 +20,7 @@ if __package__ in (None, ""):  # run as a script: the project root on the path i
     # bench/, so that the `bench.` imports below resolve as they do under `python -m`
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench.http_client import LOOPBACK, Client  # noqa: E402
+from bench.http_client import LOOPBACK, Client, median_and_p95  # noqa: E402
 
 
 def parse_base(url):
@@ -53,11 +52,8 @@ def alternation(requests):
 
 
 def percentiles(times):
-    ordered = sorted(times)
-    return {
-        "p50": round(statistics.median(ordered), 2),
-        "p95": round(ordered[int(0.95 * (len(ordered) - 1))], 2),
-    }
+    p50, p95 = median_and_p95(times)
+    return {"p50": p50, "p95": p95}
 
 
 def ratio_rows(results):
